@@ -1,0 +1,54 @@
+package org.ntk4j.api;
+
+import org.ntk4j.api.finite.FiniteContext;
+import org.ntk4j.api.finite.FiniteLayer;
+
+/**
+ * A configured layer: its infinite-width rules (NNGP and NTK propagation on a {@link KernelState})
+ * and its finite-width twin. Instances are immutable and may be applied from many threads at once.
+ */
+public interface Layer {
+
+    /** The JSON {@code type}. */
+    String type();
+
+    /** Where the layer sits in the spec, e.g. {@code layers[3]}, for error messages. */
+    String path();
+
+    /**
+     * The output shape for an input shape, or a {@link SpecException} naming {@link #path()} when the
+     * input does not fit (wrong rank, window larger than the input, ...).
+     */
+    Shape outputShape(Shape in);
+
+    /**
+     * Propagates the kernels through the layer: NNGP always, NTK when {@link KernelState#hasNtk()}.
+     * May update {@code in} in place and return it, or return a new state (when positions change).
+     */
+    KernelState apply(KernelState in);
+
+    /** True when the layer needs covariances between different positions (pooling, attention, rnn). */
+    default boolean needsPositionCovariance() {
+        return false;
+    }
+
+    /**
+     * True when an input's output depends on other inputs of its batch (batchNorm). The engine then
+     * computes x1 and x2 jointly instead of in independent tiles.
+     */
+    default boolean isBatchCoupled() {
+        return false;
+    }
+
+    /**
+     * True when the output is a zero-mean function of weights used nowhere else, hence uncorrelated
+     * (NNGP and NTK) with any other branch: what makes the independent-branch rule of {@code sum},
+     * {@code residual} and {@code concat} exact. {@code inputFresh} says the same of the input.
+     */
+    default boolean isFresh(boolean inputFresh) {
+        return false;
+    }
+
+    /** The finite-width twin of this layer, with freshly initialised random parameters. */
+    FiniteLayer finite(FiniteContext context);
+}

@@ -1,0 +1,21 @@
+package org.ntk4j.api;
+
+/**
+ * Gaussian expectations for activations that have no closed form. The engine provides a scalar
+ * implementation; {@code kernels-simd} may replace it. Both must satisfy the same contract tests.
+ */
+public interface NumericCore {
+
+    /** Name for logs and {@code summary.json}, e.g. "scalar" or "simd(256-bit)". */
+    String name();
+
+    /**
+     * A quadrature dual for φ. {@code degree <= 0} asks for the automatic rule, which must reach
+     * 1e-6 relative accuracy (NNGP and NTK) for variances up to 10; a positive degree asks for
+     * plain Gauss–Hermite of that degree (what Neural Tangents does), for comparison.
+     */
+    DualActivation quadrature(ActivationFunction f, int degree);
+
+    /** A Monte Carlo dual with the given sample count and seed (common random numbers). */
+    DualActivation monteCarlo(ActivationFunction f, int samples, long seed);
+}

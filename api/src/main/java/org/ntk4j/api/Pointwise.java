@@ -1,0 +1,105 @@
+package org.ntk4j.api;
+
+/**
+ * Applies a coordinatewise activation's dual to a whole {@link KernelState}: every covariance
+ * entry {@code k12} with the variances {@code k11, k22} of its two positions becomes
+ * {@code E[φ(u)φ(v)]}, and the NTK is multiplied by {@code E[φ'(u)φ'(v)]}. Shared by activation
+ * layers and recurrent layers.
+ */
+public final class Pointwise {
+
+    /** Entries handed to the dual at once: large enough to amortise calls, small enough for cache. */
+    private static final int CHUNK = 2048;
+
+    private Pointwise() {
+    }
+
+    /** Applies {@code dual} to the state in place and returns it. */
+    public static KernelState apply(KernelState s, DualActivation dual) {
+        // Cross terms first: they read the input variances, which the self update overwrites.
+        applyCross(s, dual);
+        applySelf(s.self1(), s.n1(), s, dual);
+        applySelf(s.self2(), s.n2(), s, dual);
+        return s;
+    }
+
+    private static void applyCross(KernelState s, DualActivation dual) {
+        int e = s.entrySize();
+        int size = s.positions();
+        double[] cross = s.cross();
+        double[] ntk = s.ntk();
+        Buffers b = new Buffers(ntk != null);
+        int total = cross.length;
+        for (int start = 0; start < total; start += CHUNK) {
+            int n = Math.min(CHUNK, total - start);
+            for (int k = 0; k < n; k++) {
+                int idx = start + k;
+                int pair = idx / e;
+                int off = idx - pair * e;
+                int i = pair / s.n2();
+                int j = pair - i * s.n2();
+                int p;
+                int q;
+                if (s.mode() == KernelState.Positions.FULL) {
+                    p = off / size;
+                    q = off - p * size;
+                } else {
+                    p = off;
+                    q = off;
+                }
+                b.k11[k] = s.var1(i, p);
+                b.k22[k] = s.var2(j, q);
+                b.k12[k] = cross[idx];
+            }
+            dual.compute(b.k11, b.k22, b.k12, n, b.cov, b.dot);
+            System.arraycopy(b.cov, 0, cross, start, n);
+            if (ntk != null) {
+                for (int k = 0; k < n; k++) {
+                    ntk[start + k] *= b.dot[k];
+                }
+            }
+        }
+    }
+
+    private static void applySelf(double[] self, int count, KernelState s, DualActivation dual) {
+        int e = s.entrySize();
+        int size = s.positions();
+        double[] old = self.clone();
+        Buffers b = new Buffers(false);
+        int total = count * e;
+        for (int start = 0; start < total; start += CHUNK) {
+            int n = Math.min(CHUNK, total - start);
+            for (int k = 0; k < n; k++) {
+                int idx = start + k;
+                int i = idx / e;
+                int off = idx - i * e;
+                int p;
+                int q;
+                if (s.mode() == KernelState.Positions.FULL) {
+                    p = off / size;
+                    q = off - p * size;
+                } else {
+                    p = off;
+                    q = off;
+                }
+                b.k11[k] = old[i * e + s.diagonalOffset(p)];
+                b.k22[k] = old[i * e + s.diagonalOffset(q)];
+                b.k12[k] = old[idx];
+            }
+            dual.compute(b.k11, b.k22, b.k12, n, b.cov, null);
+            System.arraycopy(b.cov, 0, self, start, n);
+        }
+    }
+
+    private static final class Buffers {
+        final double[] k11 = new double[CHUNK];
+        final double[] k22 = new double[CHUNK];
+        final double[] k12 = new double[CHUNK];
+        final double[] cov = new double[CHUNK];
+        final double[] dot;
+
+        Buffers(boolean withDot) {
+            dot = withDot ? new double[CHUNK] : null;
+        }
+    }
+}
