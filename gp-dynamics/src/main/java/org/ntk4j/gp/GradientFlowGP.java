@@ -23,7 +23,8 @@ import org.ntk4j.engine.linalg.NotPositiveDefiniteException;
  * the posterior of {@link #posterior()} with noise diagReg). For the NNGP every Θ above is K.
  *
  * <p>All finite times share one eigendecomposition of Θ_d; t = ∞ uses a Cholesky solve; t = 0 is the
- * prior. Results are cached per instance; methods are safe to call from several threads.
+ * prior. The decompositions and test projections are computed on first need and kept, so later calls
+ * with other times cost only the per-time work; methods are safe to call from several threads.
  */
 public final class GradientFlowGP {
     private final DenseMatrix ntkTrain;

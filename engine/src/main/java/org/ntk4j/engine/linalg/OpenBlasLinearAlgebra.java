@@ -1,13 +1,17 @@
 package org.ntk4j.engine.linalg;
 
+import static org.bytedeco.openblas.global.openblas.CblasLower;
 import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas.CblasNonUnit;
+import static org.bytedeco.openblas.global.openblas.CblasRight;
 import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas.CblasTrans;
-import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrf;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrs;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevr;
 import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
 import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
+import static org.bytedeco.openblas.global.openblas.cblas_dsyrk;
+import static org.bytedeco.openblas.global.openblas.cblas_dtrsm;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -39,6 +43,16 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
     private static final byte RANGE_ALL = 'A';
     private static final byte LOWER = 'L';
     private static final byte UPPER = 'U';
+
+    /**
+     * Block size of the blocked Cholesky. OpenBLAS replaces LAPACK's dpotrf with its own threaded
+     * version, which collapses when the cores are shared (n = 4000 on a busy 2-core machine: 0.6 s on
+     * one thread, 4-7 s on two; even its 256×256 blocks cost 15-40 ms each on two threads against
+     * under 1 ms on one). So {@link #cholesky} runs the textbook right-looking blocked algorithm:
+     * diagonal blocks factored in Java (n/256 blocks of 256³/3 flops, negligible), dtrsm for the panel
+     * below, dsyrk for the trailing update, where the threaded level-3 BLAS does nearly all the work.
+     */
+    private static final int CHOLESKY_BLOCK = 256;
 
     private final String version;
 
@@ -100,7 +114,7 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
     @Override
     public String toString() {
         int t = threads();
-        return "native OpenBLAS " + version + " (LAPACK dsyevr/dpotrf, BLAS dgemm, "
+        return "native OpenBLAS " + version + " (LAPACK dsyevr/dpotrs, blocked Cholesky on dtrsm/dsyrk, dgemm, "
                 + (t > 0 ? t + " threads" : "default threads") + ")";
     }
 
@@ -174,22 +188,75 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
             return new NativeCholesky(0, new double[0]);
         }
         double[] factor = new double[n * n];
-        int info;
+        int failedOrder;
         try (DoublePointer p = copyIn(a)) {
-            // Column-major U with A = UᵀU occupies exactly the row-major lower triangle as L = Uᵀ.
-            info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, UPPER, n, p, n);
+            failedOrder = blockedCholesky(p, n);
             p.get(factor);
         }
-        if (info < 0) {
-            throw new IllegalArgumentException("LAPACKE_dpotrf rejected argument " + (-info) + " (n=" + n + ")");
-        }
-        if (info > 0) {
-            throw new NotPositiveDefiniteException(n, info);
+        if (failedOrder > 0) {
+            throw new NotPositiveDefiniteException(n, failedOrder);
         }
         for (int i = 0; i < n; i++) {
             Arrays.fill(factor, i * n + i + 1, (i + 1) * n, 0.0);
         }
         return new NativeCholesky(n, factor);
+    }
+
+    /**
+     * Overwrites the row-major lower triangle of p with L (A = L Lᵀ), block column by block column.
+     * Returns 0, or (as LAPACK) the 1-based order of the first leading minor found not positive.
+     */
+    private static int blockedCholesky(DoublePointer p, int n) {
+        double[] block = new double[CHOLESKY_BLOCK * CHOLESKY_BLOCK];
+        for (int k = 0; k < n; k += CHOLESKY_BLOCK) {
+            int kb = Math.min(CHOLESKY_BLOCK, n - k);
+            for (int i = 0; i < kb; i++) {
+                p.position((long) (k + i) * n + k).get(block, i * kb, i + 1);
+            }
+            p.position(0);
+            int failed = choleskyInPlace(block, kb);
+            if (failed > 0) {
+                return k + failed;
+            }
+            for (int i = 0; i < kb; i++) {
+                p.position((long) (k + i) * n + k).put(block, i * kb, i + 1);
+            }
+            p.position(0);
+            int rest = n - k - kb;
+            if (rest > 0) {
+                DoublePointer diagonal = p.getPointer((long) k * n + k);
+                DoublePointer panel = p.getPointer((long) (k + kb) * n + k);
+                // L21 = A21 L11⁻ᵀ, then A22 -= L21 L21ᵀ (lower triangle only)
+                cblas_dtrsm(CblasRowMajor, CblasRight, CblasLower, CblasTrans, CblasNonUnit, rest, kb,
+                        1.0, diagonal, n, panel, n);
+                cblas_dsyrk(CblasRowMajor, CblasLower, CblasNoTrans, rest, kb, -1.0, panel, n,
+                        1.0, p.getPointer((long) (k + kb) * n + k + kb), n);
+            }
+        }
+        return 0;
+    }
+
+    /** Unblocked Cholesky of the lower triangle of a small row-major m×m block; 0 or the failed order. */
+    private static int choleskyInPlace(double[] b, int m) {
+        for (int j = 0; j < m; j++) {
+            double s = b[j * m + j];
+            for (int l = 0; l < j; l++) {
+                s -= b[j * m + l] * b[j * m + l];
+            }
+            if (!(s > 0)) {
+                return j + 1;
+            }
+            double d = Math.sqrt(s);
+            b[j * m + j] = d;
+            for (int i = j + 1; i < m; i++) {
+                double t = b[i * m + j];
+                for (int l = 0; l < j; l++) {
+                    t -= b[i * m + l] * b[j * m + l];
+                }
+                b[i * m + j] = t / d;
+            }
+        }
+        return 0;
     }
 
     @Override

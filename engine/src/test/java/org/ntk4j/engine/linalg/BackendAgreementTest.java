@@ -29,7 +29,7 @@ class BackendAgreementTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 37, 200})
+    @ValueSource(ints = {1, 37, 200, 611})
     void choleskyFactorsAndSolvesAgree(int n) {
         Random rnd = new Random(3 * n);
         double[] a = Matrices.randomSpd(rnd, n, 0.01);

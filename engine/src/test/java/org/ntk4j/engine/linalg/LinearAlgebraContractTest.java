@@ -99,7 +99,7 @@ abstract class LinearAlgebraContractTest {
     // ---- Cholesky ----
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 3, 17, 64, 129})
+    @ValueSource(ints = {1, 3, 17, 64, 129, 300, 421})
     void choleskyFactorsRandomSpdMatricesAndSolvesManyRightHandSides(int n) {
         Random rnd = new Random(7 * n);
         double[] a = Matrices.randomSpd(rnd, n, 0.1);
@@ -135,6 +135,24 @@ abstract class LinearAlgebraContractTest {
                 .isInstanceOf(NotPositiveDefiniteException.class)
                 .hasMessageContaining("3x3 matrix is not positive definite")
                 .satisfies(e -> assertThat(((NotPositiveDefiniteException) e).size()).isEqualTo(3));
+    }
+
+    @Test
+    void choleskyReportsWhereALargeMatrixStopsBeingPositiveDefinite() {
+        int n = 600; // beyond one block of a blocked factorisation
+        double[] a = Matrices.randomSpd(new Random(11), n, 0.5);
+        for (int j = 0; j < n; j++) { // make row/column 299 a copy of row/column 10: minor 300 is singular
+            a[299 * n + j] = a[10 * n + j];
+        }
+        for (int i = 0; i < n; i++) {
+            a[i * n + 299] = a[i * n + 10];
+        }
+        a[299 * n + 299] = a[10 * n + 10] - 1e-3; // and slightly indefinite, so round-off cannot rescue it
+        assertThatThrownBy(() -> backend().cholesky(a, n))
+                .isInstanceOfSatisfying(NotPositiveDefiniteException.class, e -> {
+                    assertThat(e.size()).isEqualTo(n);
+                    e.failedOrder().ifPresent(order -> assertThat(order).isEqualTo(300));
+                });
     }
 
     @Test
