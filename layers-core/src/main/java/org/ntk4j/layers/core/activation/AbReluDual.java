@@ -15,8 +15,9 @@ import org.ntk4j.api.DualActivation;
  * Both angles come from atan2 of (√det, ±k12), never from acos, and g is summed as a series for
  * small arguments, where sin ψ − ψ cos ψ ≈ ψ³/3 would cancel: the result keeps its relative
  * accuracy at correlations near ±1 (e.g. relu at ρ → −1, where cov → 0 like (π − θ)³).
- * With a zero variance the unit sits at the kink for sure; the dual then uses θ = π/2, which
- * gives cov = 0 and dot = ((a + b)/2)², exactly what φ'(0) = (a + b)/2 gives.
+ * With a zero variance the unit sits at the kink for sure: cov = 0 and
+ * dot = φ'(0)·E[φ'(v)] = ((a + b)/2)² (the θ = π/2 value), with the same φ'(0) = (a + b)/2 that
+ * {@link AbRelu#derivative} gives the finite network.
  */
 final class AbReluDual implements DualActivation {
 

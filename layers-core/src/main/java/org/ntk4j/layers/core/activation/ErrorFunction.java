@@ -1,14 +1,17 @@
 package org.ntk4j.layers.core.activation;
 
 /**
- * The error function, its complement and the standard normal distribution, accurate to a few
- * units in the last place (relative, also deep in the tails) because the JDK has none.
+ * The error function, its complement and the standard normal distribution, because the JDK has
+ * none. Measured against mpmath on 3000 points of [−6, 28]: erf within 1e-15 relative; erfc
+ * within 4e-15 relative (also deep in the tail, down to its underflow at 27.3), except on
+ * [0.5, 1.5) where it is 1 − erf and the cancellation costs up to 1.5e-14.
  *
  * <p>Two expansions cover the line: for |x| &lt; 2 the everywhere-positive series
  * {@code erf(x) = (2/√π) x e^{−x²} Σ (2x²)ⁿ / (1·3·…·(2n+1))} (no cancellation, at most ~31
  * terms); for larger |x| (and for {@code erfc} from 1.5 on, where {@code 1 − erf} would lose
- * digits) the continued fraction of the upper incomplete gamma function
- * {@code erfc(x) = Γ(½, x²)/√π}, which needs fewer than 45 terms there.
+ * more digits) the continued fraction of the upper incomplete gamma function
+ * {@code erfc(x) = Γ(½, x²)/√π}, which needs fewer than 45 terms there. Cost: ~50–300 ns a
+ * call, several times Math.tanh; a tabulated fast path would be the next step if it matters.
  */
 public final class ErrorFunction {
 
