@@ -49,6 +49,15 @@ public interface Layer {
         return false;
     }
 
+    /**
+     * True when the layer's infinite-width rule assumes a centred input (zero channel mean in the
+     * limit), as {@code layerNorm} does. {@link Serial} refuses such a layer unless the layer before it
+     * in the same chain produces a fresh (hence centred) output.
+     */
+    default boolean requiresCentredInput() {
+        return false;
+    }
+
     /** The finite-width twin of this layer, with freshly initialised random parameters. */
     FiniteLayer finite(FiniteContext context);
 }

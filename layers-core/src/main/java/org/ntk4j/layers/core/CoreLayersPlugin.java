@@ -1,0 +1,19 @@
+package org.ntk4j.layers.core;
+
+import java.util.List;
+import org.ntk4j.api.ActivationType;
+import org.ntk4j.api.LayerType;
+import org.ntk4j.api.Ntk4jPlugin;
+
+/** The core layers and activations of the architecture spec. */
+public final class CoreLayersPlugin implements Ntk4jPlugin {
+    @Override
+    public List<LayerType> layerTypes() {
+        return List.of(Dense.TYPE, new SerialType());
+    }
+
+    @Override
+    public List<ActivationType> activationTypes() {
+        return List.of();
+    }
+}
