@@ -13,8 +13,8 @@ public final class CoreActivations {
                     List.of(ParamSpec.number("slope", 0.01, "the slope for x < 0")),
                     config -> AbRelu.leaky(config.getDouble("slope"))),
             new ActivationDefinition("abRelu", "a*x for x < 0, b*x otherwise",
-                    List.of(requiredNumber("a", "the slope for x < 0"),
-                            requiredNumber("b", "the slope for x >= 0")),
+                    List.of(ParamSpec.requiredNumber("a", "the slope for x < 0"),
+                            ParamSpec.requiredNumber("b", "the slope for x >= 0")),
                     config -> new AbRelu(config.getDouble("a"), config.getDouble("b"))),
             ActivationDefinition.fixed("abs", "|x|", AbRelu.abs()),
             ActivationDefinition.fixed("erf", "the error function erf(x)", new Erf()),
@@ -38,11 +38,5 @@ public final class CoreActivations {
     /** Every core activation, in the order of the spec. */
     public static List<ActivationType> all() {
         return ALL;
-    }
-
-    /** A number the spec must give (ParamSpec.number always carries a default). */
-    private static ParamSpec requiredNumber(String name, String description) {
-        return new ParamSpec(name, ParamSpec.Kind.NUMBER, null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-                false, List.of(), false, description);
     }
 }
