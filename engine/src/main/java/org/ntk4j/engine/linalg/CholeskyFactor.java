@@ -6,6 +6,12 @@ public interface CholeskyFactor {
     /** n, the order of A. */
     int size();
 
+    /**
+     * The diagonal of L. Its squares are the pivots of the elimination: one that is tiny next to the
+     * diagonal of A means A is singular to working precision even though the factorisation succeeded.
+     */
+    double[] diagonal();
+
     /** A new row-major n×n array holding L (zeros above the diagonal). */
     double[] lower();
 

@@ -163,6 +163,16 @@ public final class EjmlLinearAlgebra implements LinearAlgebra {
         }
 
         @Override
+        public double[] diagonal() {
+            double[] l = lower();
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = l[i * n + i];
+            }
+            return d;
+        }
+
+        @Override
         public synchronized double[] lower() {
             if (n == 0) {
                 return new double[0];

@@ -207,6 +207,15 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
         }
 
         @Override
+        public double[] diagonal() {
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = factor[i * n + i];
+            }
+            return d;
+        }
+
+        @Override
         public double[] lower() {
             return factor.clone();
         }

@@ -109,8 +109,9 @@ abstract class LinearAlgebraContractTest {
         assertThat(f.size()).isEqualTo(n);
 
         double[] l = f.lower();
+        double[] d = f.diagonal();
         for (int i = 0; i < n; i++) {
-            assertThat(l[i * n + i]).isPositive();
+            assertThat(l[i * n + i]).isPositive().isEqualTo(d[i]);
             for (int j = i + 1; j < n; j++) {
                 assertThat(l[i * n + j]).isZero();
             }
