@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "ntk4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Infinite-width neural network kernels (NNGP, NTK) and the Gaussian process of training.",
-        subcommands = {KernelCommand.class, LayersCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {KernelCommand.class, LayersCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
