@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ntk4j.api.SpecException;
@@ -30,8 +34,10 @@ import org.ntk4j.gp.GradientFlowOptions;
 import org.ntk4j.gp.Loss;
 import org.ntk4j.gp.TrainedKernel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ntk4j predict}: the Gaussian process of an infinitely wide network's outputs on test points
@@ -45,6 +51,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--arch", required = true, paramLabel = "A.json", description = "architecture (JSON)")
     Path arch;
@@ -111,11 +120,11 @@ final class PredictCommand implements Callable<Integer> {
         a.check(test, null);
         if (plot != null) {
             requireOneDimensional("--plot " + plot, train, test);
-            requireExtension(plot, ".png", "--plot");
+            requirePictureFile(plot, ".png", "--plot");
         }
         if (animate != null) {
             requireOneDimensional("--animate " + animate, train, test);
-            requireExtension(animate, ".gif", "--animate");
+            requirePictureFile(animate, ".gif", "--animate");
         }
         Path dir = OutputFolder.prepare(out);
         gpOptions = gpOptions.withLinearAlgebra(a.linearAlgebra());
@@ -164,7 +173,7 @@ final class PredictCommand implements Callable<Integer> {
                 png = pictures.png(curves);
             }
             if (animate != null) {
-                gif = pictures.gif(animationCurves(gp, ts, maxLr));
+                gif = pictures.gif(animationCurves(gp, ts, maxLr, spec.commandLine().getErr()));
             }
         }
         long picturesDone = System.nanoTime();
@@ -185,17 +194,18 @@ final class PredictCommand implements Callable<Integer> {
             String summary = summary(a, gp, train, test, y, ts, smallest, maxLr, ko,
                     seconds(start, kernelsDone), seconds(kernelsDone, gpDone), seconds(gpDone, picturesDone),
                     seconds(start, System.nanoTime()));
-            meanOut.commit();
-            covOut.commit();
-            if (post != null) {
-                postMean.commit();
-                postCov.commit();
-            }
+            // Pictures first: a failure there (a full disk) then leaves no result files behind.
             if (png != null) {
                 AtomicFiles.writeBytes(plot, png);
             }
             if (gif != null) {
                 AtomicFiles.writeBytes(animate, gif);
+            }
+            meanOut.commit();
+            covOut.commit();
+            if (post != null) {
+                postMean.commit();
+                postCov.commit();
             }
             AtomicFiles.writeString(dir.resolve("summary.json"), summary);
         }
@@ -238,15 +248,23 @@ final class PredictCommand implements Callable<Integer> {
             int[] shape = x.shape();
             if (shape.length != 2 || shape[1] != 1) {
                 throw new SpecException(option, "pictures need 1-D inputs (N × 1), but " + x.name() + " has shape "
-                        + java.util.Arrays.toString(shape).replace('[', '(').replace(']', ')'));
+                        + Arrays.toString(shape).replace('[', '(').replace(']', ')'));
             }
         }
     }
 
-    private static void requireExtension(Path p, String ext, String option) {
-        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    /** Checked before any work, so that a picture that cannot be written fails the run before results are kept. */
+    private static void requirePictureFile(Path p, String ext, String option) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(ext)) {
             throw new SpecException(option + " " + p, "expected a file name ending in " + ext);
+        }
+        Path folder = p.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new SpecException(option + " " + p, "folder " + folder + " does not exist");
+        }
+        if (Files.isDirectory(p)) {
+            throw new SpecException(option + " " + p, "is a folder; expected a " + ext + " file name");
         }
     }
 
@@ -271,9 +289,9 @@ final class PredictCommand implements Callable<Integer> {
     /**
      * The animation's curves, one time at a time so that only the covariance diagonals are kept. The
      * grid ends at the largest finite requested time, or at 1000 units of η-scaled time if none is
-     * positive; t = ∞ is the last frame unless the training kernel is singular there.
+     * positive; t = ∞ is the last frame unless the training kernel is singular (then a note says so).
      */
-    private List<Pictures.Curve> animationCurves(GradientFlowGP gp, double[] ts, double maxLr) {
+    private List<Pictures.Curve> animationCurves(GradientFlowGP gp, double[] ts, double maxLr, PrintWriter notes) {
         double last = 0;
         for (double t : ts) {
             if (Double.isFinite(t)) {
@@ -289,7 +307,16 @@ final class PredictCommand implements Callable<Integer> {
         double[] grid = TrainingTimes.animationGrid(fastest, last);
         List<Pictures.Curve> curves = new ArrayList<>();
         for (double t : grid) {
-            curves.add(Pictures.Curve.of(t, atTimes(gp, new double[]{t}, "--animate (t = inf)").at(0)));
+            try {
+                curves.add(Pictures.Curve.of(t, gp.predict(new double[]{t}).at(0)));
+            } catch (SpecException e) {
+                if (t != Double.POSITIVE_INFINITY) {
+                    throw renamed(e, "--animate " + animate);
+                }
+                // Only t = ∞ needs Θ⁻¹; the finite frames stand on their own.
+                notes.println("ntk4j predict: the animation ends at t = " + TrainingTimes.label(last)
+                        + " without a t = inf frame: the training kernel is singular (see --diag-reg)");
+            }
         }
         return curves;
     }
@@ -320,8 +347,8 @@ final class PredictCommand implements Callable<Integer> {
         s.put("architectureFile", arch.toString());
         s.put("parameterization", a.parameterization().jsonName());
         GradientFlowOptions o = gp.options();
-        s.put("kernel", o.kernel().name().toLowerCase(java.util.Locale.ROOT));
-        s.put("loss", o.loss().name().toLowerCase(java.util.Locale.ROOT));
+        s.put("kernel", o.kernel().name().toLowerCase(Locale.ROOT));
+        s.put("loss", o.loss().name().toLowerCase(Locale.ROOT));
         s.put("learningRate", o.learningRate());
         s.put("diagReg", o.diagReg());
         ArrayNode times = s.putArray("times");

@@ -161,17 +161,39 @@ class PredictCommandTest {
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img).isNotNull();
         assertThat(img.getWidth()).isGreaterThan(400);
+        assertThat(img.getRGB(3, 3) & 0xffffff).isEqualTo(0xffffff);
         try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             ImageReader reader = readers.next();
             reader.setInput(in);
             assertThat(reader.getFormatName()).isEqualToIgnoringCase("gif");
             assertThat(reader.getNumImages(true)).isEqualTo(TrainingTimes.ANIMATION_FINITE_FRAMES + 1);
-            assertThat(reader.read(0).getWidth()).isEqualTo(img.getWidth());
+            BufferedImage last = reader.read(TrainingTimes.ANIMATION_FINITE_FRAMES);
+            assertThat(last.getWidth()).isEqualTo(img.getWidth());
+            // Decoded in the intended colours (a wrong colour table shows a white background as black).
+            assertThat(last.getRGB(3, 3) & 0xffffff).isEqualTo(0xffffff);
             reader.dispose();
         }
         try (Stream<Path> files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void animationOfASingularKernelEndsWithoutTheInfiniteFrame() throws IOException {
+        // x = 1 twice: Θ(X,X) is singular, so only t = ∞ is undefined.
+        Path xt = TestFiles.npy(tmp, "xt.npy", Tensor.of(new int[]{3, 1}, new double[]{-1, 1, 1}));
+        Path yt = TestFiles.npy(tmp, "yt.npy", Tensor.of(new int[]{3}, new double[]{0.5, -1, -1}));
+        Path xs = TestFiles.npy(tmp, "xs.npy", Tensor.of(new int[]{4, 1}, new double[]{-2, -0.5, 0.5, 2}));
+        Path gif = tmp.resolve("evolution.gif");
+        CliRun r = CliRun.of(args(xt, yt, xs, "0,10", "--animate", gif.toString(), "--out", tmp.resolve("out").toString()));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("without a t = inf frame");
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            assertThat(reader.getNumImages(true)).isEqualTo(TrainingTimes.ANIMATION_FINITE_FRAMES);
+            reader.dispose();
         }
     }
 
@@ -221,6 +243,13 @@ class PredictCommandTest {
                 args(xt, yt, xs, "1", "--plot", tmp.resolve("p.png").toString()));
         assertBadInput("--animate " + tmp.resolve("a.gif") + ": pictures need 1-D inputs (N × 1)",
                 args(xt, yt, xs, "1", "--animate", tmp.resolve("a.gif").toString()));
+        Path x1 = TestFiles.npy(tmp, "x1.npy", new int[]{5, 1}, 14);
+        Path xs1 = TestFiles.npy(tmp, "xs1.npy", new int[]{3, 1}, 15);
+        Path nowhere = tmp.resolve("no-such-folder").resolve("p.png");
+        assertBadInput("--plot " + nowhere + ": folder " + nowhere.getParent().toAbsolutePath() + " does not exist",
+                args(x1, yt, xs1, "1", "--plot", nowhere.toString()));
+        assertBadInput("--animate " + tmp.resolve("a.png") + ": expected a file name ending in .gif",
+                args(x1, yt, xs1, "1", "--animate", tmp.resolve("a.png").toString()));
         Path xsWide = TestFiles.npy(tmp, "xs4.npy", new int[]{3, 4}, 12);
         assertBadInput(xsWide.toString(), args(xt, yt, xsWide, "1"));
     }

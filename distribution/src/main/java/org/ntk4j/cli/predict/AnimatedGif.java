@@ -1,6 +1,7 @@
 package org.ntk4j.cli.predict;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -56,6 +57,9 @@ public final class AnimatedGif {
         control.setAttribute("transparentColorFlag", "FALSE");
         control.setAttribute("delayTime", Integer.toString(delay));
         control.setAttribute("transparentColorIndex", "0");
+        if (frame.getColorModel() instanceof IndexColorModel palette) {
+            root.appendChild(localColorTable(palette));
+        }
         if (first) {
             IIOMetadataNode apps = child(root, "ApplicationExtensions");
             IIOMetadataNode app = new IIOMetadataNode("ApplicationExtension");
@@ -66,6 +70,30 @@ public final class AnimatedGif {
         }
         meta.setFromTree(FORMAT, root);
         return meta;
+    }
+
+    /**
+     * The frame's own palette. Without it the writer falls back to a default global table (it does
+     * not derive one from the frames when writing a sequence) and the colours come out wrong.
+     */
+    private static IIOMetadataNode localColorTable(IndexColorModel palette) {
+        IIOMetadataNode table = new IIOMetadataNode("LocalColorTable");
+        int size = 2;
+        while (size < palette.getMapSize()) {
+            size *= 2;
+        }
+        table.setAttribute("sizeOfLocalColorTable", Integer.toString(size));
+        table.setAttribute("sortFlag", "FALSE");
+        for (int i = 0; i < size; i++) {
+            IIOMetadataNode entry = new IIOMetadataNode("ColorTableEntry");
+            int rgb = i < palette.getMapSize() ? palette.getRGB(i) : 0;
+            entry.setAttribute("index", Integer.toString(i));
+            entry.setAttribute("red", Integer.toString((rgb >> 16) & 0xff));
+            entry.setAttribute("green", Integer.toString((rgb >> 8) & 0xff));
+            entry.setAttribute("blue", Integer.toString(rgb & 0xff));
+            table.appendChild(entry);
+        }
+        return table;
     }
 
     private static IIOMetadataNode child(IIOMetadataNode root, String name) {

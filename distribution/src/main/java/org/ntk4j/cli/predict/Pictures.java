@@ -97,7 +97,7 @@ public final class Pictures {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            AnimatedGif.write(frames, delays, out);
+            AnimatedGif.write(PaletteImage.of(frames), delays, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
