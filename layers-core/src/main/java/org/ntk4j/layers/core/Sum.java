@@ -121,7 +121,15 @@ public final class Sum implements Layer {
 
     @Override
     public FiniteLayer finite(FiniteContext ctx) {
-        return new FiniteSum(branches.finite(ctx));
+        Branches.Twins twins = branches.finite(ctx);
+        List<FiniteLayer> list = twins.list();
+        for (int b = 1; b < list.size(); b++) {
+            if (!list.get(b).output().equals(list.get(0).output())) {
+                throw Branches.mismatch(path, b, list.get(b).output(), list.get(0).output(),
+                        "the finite outputs of a sum must have one shape");
+            }
+        }
+        return new FiniteSum(twins);
     }
 
     private static final class FiniteSum implements FiniteLayer {
