@@ -53,17 +53,13 @@ class StructuralExactTest {
     }
 
     @Test
-    void residualAndConcatEqualTheirFormulasByHand() {
+    void residualEqualsItsFormulaByHand() {
         double[][] x = {{1, 2}, {-0.5, 0.7}};
         KernelMatrices base = MonteCarloFixture.parse("""
                 {"layers": [{"type": "dense", "wStd": 1.1, "bStd": 0.2}]}""").kernels(x, null);
         KernelMatrices res = MonteCarloFixture.parse("""
                 {"layers": [{"type": "dense", "wStd": 1.1, "bStd": 0.2},
                   {"type": "residual", "scale": 0.5, "layers": [{"type": "dense", "wStd": 2.0, "bStd": 0.1}]}]}""")
-                .kernels(x, null);
-        KernelMatrices cat = MonteCarloFixture.parse("""
-                {"layers": [{"type": "dense", "wStd": 1.1, "bStd": 0.2},
-                  {"type": "concat", "branches": [[], [{"type": "dense", "wStd": 2.0, "bStd": 0.1, "width": 3072}]]}]}""")
                 .kernels(x, null);
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 2; j++) {
@@ -73,9 +69,29 @@ class StructuralExactTest {
                 double tf = kf + 4.0 * t;
                 assertThat(res.nngp(i, j)).isCloseTo(k + 0.25 * kf, within(TOL));
                 assertThat(res.ntk(i, j)).isCloseTo(t + 0.25 * tf, within(TOL));
-                // 1024 identity channels next to 3072 dense channels: weights 1/4 and 3/4.
+            }
+        }
+    }
+
+    /** Under the standard parameterization widths are real: 1024 identity channels next to 3072 dense ones. */
+    @Test
+    void concatWeighsBranchesByTheirChannelCounts() {
+        double[][] x = {{1, 2}, {-0.5, 0.7}};
+        KernelMatrices base = MonteCarloFixture.parse("""
+                {"parameterization": "standard", "layers": [{"type": "dense", "wStd": 1.1, "bStd": 0.2}]}""")
+                .kernels(x, null);
+        KernelMatrices cat = MonteCarloFixture.parse("""
+                {"parameterization": "standard", "layers": [{"type": "dense", "wStd": 1.1, "bStd": 0.2},
+                  {"type": "concat", "branches": [[], [{"type": "dense", "wStd": 2.0, "bStd": 0.1, "width": 3072}]]}]}""")
+                .kernels(x, null);
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                double k = base.nngp(i, j);
+                double t = base.ntk(i, j);
+                double kf = 4.0 * k + 0.01;
+                double tf = 1024 * k + 1.0 + 4.0 * t; // standard: unscaled gradients, fan-in 1024
                 assertThat(cat.nngp(i, j)).isCloseTo(0.25 * k + 0.75 * kf, within(TOL));
-                assertThat(cat.ntk(i, j)).isCloseTo(0.25 * t + 0.75 * tf, within(TOL));
+                assertThat(cat.ntk(i, j)).isCloseTo(0.25 * t + 0.75 * tf, within(1e-9));
             }
         }
     }

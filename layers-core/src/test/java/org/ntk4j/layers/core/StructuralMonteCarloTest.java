@@ -70,6 +70,16 @@ class StructuralMonteCarloTest {
                   {"type": "dense", "wStd": 1.0, "bStd": 0.1}]}""", MonteCarloFixture.vectors()));
     }
 
+    /** Standard parameterization: real widths 512 and 256, so the branches weigh 2/3 and 1/3. */
+    @Test
+    void concatOfUnequalWidthsUnderStandardParameterization() {
+        assertConforms(run("concat widths 512+256 (standard)", """
+                {"parameterization": "standard",
+                 "layers": [{"type": "dense", "wStd": 1.0, "bStd": 0.2, "width": 512},
+                  {"type": "concat", "branches": [[], [{"type": "dense", "wStd": 2.0, "bStd": 0.5, "width": 256}]]},
+                  {"type": "dense", "wStd": 1.0, "bStd": 0.1, "width": 512}]}""", MonteCarloFixture.vectors()));
+    }
+
     @Test
     void flattenOfSequences() {
         assertConforms(run("flatten, dense (seq)", """
