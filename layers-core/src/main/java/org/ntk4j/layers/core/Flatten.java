@@ -111,6 +111,12 @@ public final class Flatten implements Layer {
     }
 
     @Override
+    public boolean isFresh(boolean inputFresh) {
+        // A fixed linear map without weights of its own keeps a centred fresh input so.
+        return inputFresh;
+    }
+
+    @Override
     public FiniteLayer finite(FiniteContext ctx) {
         return new FiniteFlatten(ctx.input());
     }

@@ -130,6 +130,12 @@ public final class GlobalAvgPool implements Layer {
     }
 
     @Override
+    public boolean isFresh(boolean inputFresh) {
+        // A fixed linear map without weights of its own keeps a centred fresh input so.
+        return inputFresh;
+    }
+
+    @Override
     public FiniteLayer finite(FiniteContext ctx) {
         return new FinitePool(ctx.input());
     }

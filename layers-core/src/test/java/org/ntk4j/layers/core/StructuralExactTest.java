@@ -285,6 +285,21 @@ class StructuralExactTest {
     }
 
     @Test
+    void poolingAndFlatteningKeepAFreshInputCentred() {
+        Shape seq = new Shape(new int[]{4}, 3);
+        assertThat(MonteCarloFixture.parse("""
+                {"layers": [{"type": "dense"}, {"type": "globalAvgPool"}, {"type": "layerNorm"}]}""")
+                .outputShape(seq)).isEqualTo(Shape.vector(1024));
+        assertThat(MonteCarloFixture.parse("""
+                {"layers": [{"type": "dense"}, {"type": "flatten"}, {"type": "layerNorm"}]}""")
+                .outputShape(seq)).isEqualTo(Shape.vector(4 * 1024));
+        assertThatThrownBy(() -> MonteCarloFixture.parse("""
+                {"layers": [{"type": "flatten"}, {"type": "layerNorm"}]}""").outputShape(seq))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("layers[1]");
+    }
+
+    @Test
     void shapesFlowThroughTheLayers() {
         Architecture a = MonteCarloFixture.parse("""
                 {"layers": [{"type": "dense", "width": 16}, {"type": "layerNorm"},

@@ -82,8 +82,9 @@ class StructuralMonteCarloTest {
 
     @Test
     void flattenOfSequences() {
-        assertConforms(run("flatten, dense (seq)", """
-                {"layers": [{"type": "dense", "wStd": 1.4, "bStd": 0.2}, {"type": "flatten"},
+        // layerNorm over the flattened positions too: a layer after flatten reads the position mean.
+        assertConforms(run("flatten, layerNorm, dense (seq)", """
+                {"layers": [{"type": "dense", "wStd": 1.4, "bStd": 0.2}, {"type": "flatten"}, {"type": "layerNorm"},
                   {"type": "dense", "wStd": 1.0, "bStd": 0.1}]}""", MonteCarloFixture.sequences()));
     }
 
