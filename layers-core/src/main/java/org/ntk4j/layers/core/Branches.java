@@ -38,10 +38,6 @@ final class Branches {
         return chains;
     }
 
-    int size() {
-        return chains.size();
-    }
-
     /** Every branch's output shape for {@code in}; the branches' own errors name their layers. */
     List<Shape> outputShapes(Shape in) {
         List<Shape> out = new ArrayList<>();

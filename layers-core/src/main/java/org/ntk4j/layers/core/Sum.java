@@ -64,10 +64,11 @@ public final class Sum implements Layer {
             }
         }
         if (correlated.size() > 1) {
-            throw new SpecException(path + ".branches", "branches " + correlated + " are not fresh (they do not end "
-                    + "in a layer with weights of its own such as dense or conv, e.g. [] or a bare activation), so their "
-                    + "outputs are correlated and the sum's kernel is not the sum of the branch kernels; at most one "
-                    + "branch may be non-fresh — start the others with their own dense or conv layer");
+            throw new SpecException(path + ".branches", "branches " + correlated + " are not fresh: their outputs "
+                    + "are not zero-mean functions of weights of their own (e.g. [] or a chain ending in relu), so they "
+                    + "are correlated and the sum's kernel is not the sum of the branch kernels; at most one branch may "
+                    + "be non-fresh — end the others with dense or conv (an odd activation such as tanh or erf after "
+                    + "them keeps a branch fresh)");
         }
     }
 
