@@ -177,14 +177,15 @@ class StructuralExactTest {
         }
     }
 
-    @Test
-    void kernelsAreSymmetricAndPositiveSemidefiniteWhenX1EqualsX2() {
-        Architecture a = MonteCarloFixture.parse("""
-                {"layers": [{"type": "dense", "wStd": 1.4, "bStd": 0.1}, {"type": "layerNorm"},
-                  {"type": "sum", "branches": [[], [{"type": "dense", "wStd": 0.9, "bStd": 0.2}]]},
-                  {"type": "residual", "scale": 0.5, "layers": [{"type": "dense"}, {"type": "dense"}]},
-                  {"type": "concat", "branches": [[], [{"type": "dense", "wStd": 1.2}, {"type": "layerNorm", "eps": 0.1}]]},
-                  {"type": "globalAvgPool"}, {"type": "dense", "wStd": 1.1, "bStd": 0.3}]}""");
+    private static final String EVERY_LAYER = """
+            {"layers": [{"type": "dense", "wStd": 1.4, "bStd": 0.1}, {"type": "layerNorm"},
+              {"type": "sum", "branches": [[], [{"type": "dense", "wStd": 0.9, "bStd": 0.2}]]},
+              {"type": "residual", "scale": 0.5, "layers": [{"type": "dense"}, {"type": "dense"}]},
+              {"type": "concat", "branches": [[], [{"type": "dense", "wStd": 1.2}, {"type": "layerNorm", "eps": 0.1}]]},
+              {"type": "globalAvgPool"}, {"type": "dense", "wStd": 1.1, "bStd": 0.3}]}""";
+
+    /** Seven random sequences of four steps with three channels, some steps masked. */
+    private static Inputs maskedSequences() {
         boolean[][] mask = new boolean[7][];
         SplittableRandom rng = new SplittableRandom(5);
         double[] data = new double[7 * 4 * 3];
@@ -194,10 +195,30 @@ class StructuralExactTest {
         for (int i = 0; i < 7; i++) {
             mask[i] = new boolean[]{true, i % 2 == 0, i % 3 != 1, true};
         }
-        KernelMatrices k = a.kernels(new Inputs("x", new int[]{7, 4, 3}, data, mask), null);
+        return new Inputs("x", new int[]{7, 4, 3}, data, mask);
+    }
+
+    @Test
+    void kernelsAreSymmetricAndPositiveSemidefiniteWhenX1EqualsX2() {
+        KernelMatrices k = MonteCarloFixture.parse(EVERY_LAYER).kernels(maskedSequences(), null);
         for (double[] m : new double[][]{k.nngp(), k.ntk()}) {
             Psd.assertSymmetric(m, 7);
             Psd.assertPositiveSemidefinite(m, 7);
+        }
+    }
+
+    /** x1 against x2 (self covariances of each side read separately) is the block of the joint matrix. */
+    @Test
+    void crossKernelsAreBlocksOfTheJointKernel() {
+        Architecture a = MonteCarloFixture.parse(EVERY_LAYER);
+        Inputs all = maskedSequences();
+        KernelMatrices joint = a.kernels(all, null);
+        KernelMatrices cross = a.kernels(all.slice(0, 3), all.slice(3, 7));
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 4; j++) {
+                assertThat(cross.nngp(i, j)).isCloseTo(joint.nngp(i, 3 + j), within(TOL));
+                assertThat(cross.ntk(i, j)).isCloseTo(joint.ntk(i, 3 + j), within(TOL));
+            }
         }
     }
 
