@@ -13,6 +13,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 peer="${PEER:-$here/../shared/bench/peer_numpy.py}"
+# A git worktree under /work/wt/<name> has the shared folder one level further up.
+[ -f "$peer" ] || [ -n "${PEER:-}" ] || peer="$here/../../shared/bench/peer_numpy.py"
 ntk4j="$here/distribution/target/ntk4j/bin/ntk4j"
 ntrain=4000 ntest=1000 d=64 depth=3 act=relu w=1.4142 b=0.1 times="0,0.1,0.3,1,3,10,30,100,1000,inf"
 threads="" run_peer=1
