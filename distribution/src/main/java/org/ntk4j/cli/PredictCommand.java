@@ -161,21 +161,8 @@ final class PredictCommand implements Callable<Integer> {
         double maxLr = gp.maxLearningRate(0);
         long gpDone = System.nanoTime();
 
-        byte[] png = null;
-        byte[] gif = null;
-        if (plot != null || animate != null) {
-            Pictures pictures = new Pictures(values1d(test), values1d(train), firstColumn(y, outputs), a.name());
-            if (plot != null) {
-                List<Pictures.Curve> curves = new ArrayList<>();
-                for (int i = 0; i < ts.length; i++) {
-                    curves.add(Pictures.Curve.of(ts[i], trajectory.at(i)));
-                }
-                png = pictures.png(curves);
-            }
-            if (animate != null) {
-                gif = pictures.gif(animationCurves(gp, ts, maxLr, spec.commandLine().getErr()));
-            }
-        }
+        byte[] png = plot == null ? null : plotPng(a, train, test, y, ts, trajectory);
+        byte[] gif = animate == null ? null : animationGif(a, train, test, y, gp, ts, maxLr);
         long picturesDone = System.nanoTime();
 
         try (NpyTileWriter meanOut = NpyTileWriter.create(dir.resolve("mean.npy"), ts.length, m, outputs);
@@ -210,6 +197,24 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFiles.writeString(dir.resolve("summary.json"), summary);
         }
         return Main.OK;
+    }
+
+    private byte[] plotPng(Architecture a, Inputs train, Inputs test, Tensor y, double[] ts, GpTrajectory trajectory) {
+        List<Pictures.Curve> curves = new ArrayList<>();
+        for (int i = 0; i < ts.length; i++) {
+            curves.add(Pictures.Curve.of(ts[i], trajectory.at(i)));
+        }
+        return pictures(a, train, test, y).png(curves);
+    }
+
+    private byte[] animationGif(Architecture a, Inputs train, Inputs test, Tensor y, GradientFlowGP gp, double[] ts,
+                                double maxLr) {
+        return pictures(a, train, test, y).gif(animationCurves(gp, ts, maxLr, spec.commandLine().getErr()));
+    }
+
+    private static Pictures pictures(Architecture a, Inputs train, Inputs test, Tensor y) {
+        int outputs = y.rank() == 1 ? 1 : y.dim(1);
+        return new Pictures(test.data().clone(), train.data().clone(), firstColumn(y, outputs), a.name());
     }
 
     private GradientFlowOptions gpOptions() {
@@ -319,10 +324,6 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         return curves;
-    }
-
-    private static double[] values1d(Inputs x) {
-        return x.data().clone();
     }
 
     private static double[] firstColumn(Tensor y, int outputs) {
