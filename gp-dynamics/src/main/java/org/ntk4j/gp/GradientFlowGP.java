@@ -35,6 +35,7 @@ public final class GradientFlowGP {
     private final int n;
 
     private TrainEigenbasis eigenbasis;
+    private double[] dynamicsEigenvalues;
     private CholeskyFactor dynamicsCholesky;
     private CholeskyFactor nngpCholesky;
     private FiniteTimePredictor testPredictor;
@@ -153,15 +154,26 @@ public final class GradientFlowGP {
         if (!(momentum >= 0) || Double.isInfinite(momentum)) {
             throw new SpecException("momentum", "expected a finite number >= 0, found " + momentum);
         }
-        double lambdaMax = eigenbasis != null
-                ? eigenbasis.largest()
-                : Math.max(0, la.eigenvalues(dynamicsKernel(), n)[n - 1]);
-        return 2 * (1 + momentum) * lossTimeFactor() / lambdaMax;
+        double[] values = dynamicsEigenvalues();
+        return 2 * (1 + momentum) * lossTimeFactor() / Math.max(0, values[n - 1]);
     }
 
-    /** Eigenvalues of Θ_d (ascending, as computed; slightly negative ones are round-off). */
+    /**
+     * Eigenvalues of Θ_d (ascending, as computed; slightly negative ones are round-off). Taken from
+     * the eigendecomposition if a finite time already needed it, else computed alone (cheaper).
+     */
     public synchronized double[] trainKernelEigenvalues() {
-        return eigenbasis().values.clone();
+        return dynamicsEigenvalues().clone();
+    }
+
+    private double[] dynamicsEigenvalues() {
+        if (eigenbasis != null) {
+            return eigenbasis.values;
+        }
+        if (dynamicsEigenvalues == null) {
+            dynamicsEigenvalues = la.eigenvalues(dynamicsKernel(), n);
+        }
+        return dynamicsEigenvalues;
     }
 
     // ---- internals ----

@@ -52,9 +52,4 @@ final class TrainEigenbasis {
     static double gain(double lambda, double tau) {
         return lambda > 0 ? -Math.expm1(-lambda * tau) / lambda : tau;
     }
-
-    /** The largest eigenvalue clamped at 0. */
-    double largest() {
-        return Math.max(0, values[n - 1]);
-    }
 }

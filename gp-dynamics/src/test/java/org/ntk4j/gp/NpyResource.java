@@ -26,39 +26,51 @@ final class NpyResource {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + path);
             }
-            ByteBuffer buf = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
-            if (buf.get() != (byte) 0x93 || buf.get() != 'N') {
-                throw new IllegalArgumentException(path + " is not a .npy file");
-            }
-            buf.position(6);
-            int major = buf.get();
-            buf.get();
-            int headerLength = major == 1 ? Short.toUnsignedInt(buf.getShort()) : buf.getInt();
-            byte[] header = new byte[headerLength];
-            buf.get(header);
-            String h = new String(header, StandardCharsets.ISO_8859_1);
-            if (!h.contains("'<f8'") || !h.contains("'fortran_order': False")) {
-                throw new IllegalArgumentException(path + ": expected C-ordered <f8, header " + h);
-            }
-            Matcher m = SHAPE.matcher(h);
-            if (!m.find()) {
-                throw new IllegalArgumentException(path + ": no shape in header " + h);
-            }
-            String[] parts = m.group(1).split(",");
-            int count = 0;
-            int[] dims = new int[parts.length];
-            for (String p : parts) {
-                if (!p.isBlank()) {
-                    dims[count++] = Integer.parseInt(p.trim());
-                }
-            }
-            int[] shape = java.util.Arrays.copyOf(dims, count);
-            double[] data = new double[buf.remaining() / 8];
-            buf.asDoubleBuffer().get(data);
-            return new NpyResource(shape, data);
+            return parse(path, in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static NpyResource loadFile(java.nio.file.Path file) {
+        try {
+            return parse(file.toString(), java.nio.file.Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static NpyResource parse(String path, byte[] bytes) {
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (buf.get() != (byte) 0x93 || buf.get() != 'N') {
+            throw new IllegalArgumentException(path + " is not a .npy file");
+        }
+        buf.position(6);
+        int major = buf.get();
+        buf.get();
+        int headerLength = major == 1 ? Short.toUnsignedInt(buf.getShort()) : buf.getInt();
+        byte[] header = new byte[headerLength];
+        buf.get(header);
+        String h = new String(header, StandardCharsets.ISO_8859_1);
+        if (!h.contains("'<f8'") || !h.contains("'fortran_order': False")) {
+            throw new IllegalArgumentException(path + ": expected C-ordered <f8, header " + h);
+        }
+        Matcher m = SHAPE.matcher(h);
+        if (!m.find()) {
+            throw new IllegalArgumentException(path + ": no shape in header " + h);
+        }
+        String[] parts = m.group(1).split(",");
+        int count = 0;
+        int[] dims = new int[parts.length];
+        for (String p : parts) {
+            if (!p.isBlank()) {
+                dims[count++] = Integer.parseInt(p.trim());
+            }
+        }
+        int[] shape = java.util.Arrays.copyOf(dims, count);
+        double[] data = new double[buf.remaining() / 8];
+        buf.asDoubleBuffer().get(data);
+        return new NpyResource(shape, data);
     }
 
     DenseMatrix matrix() {

@@ -19,7 +19,7 @@ class LinearAlgebrasTest {
     void nativeLoadsOnThisPlatformAndDescribesItself() {
         LinearAlgebras.Selection s = LinearAlgebras.select(" Native ");
         assertThat(s.backend().name()).isEqualTo("openblas");
-        assertThat(s.reason()).contains("OpenBLAS 0.3.28").contains("dsyevr").doesNotContain("\n");
+        assertThat(s.reason()).contains("OpenBLAS 0.3.31").contains("dsyevr").doesNotContain("\n");
     }
 
     @Test
