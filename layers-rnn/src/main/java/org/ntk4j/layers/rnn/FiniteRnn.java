@@ -1,0 +1,224 @@
+package org.ntk4j.layers.rnn;
+
+import java.util.List;
+import org.ntk4j.api.ActivationFunction;
+import org.ntk4j.api.Parameterization;
+import org.ntk4j.api.Shape;
+import org.ntk4j.api.finite.Batch;
+import org.ntk4j.api.finite.FiniteContext;
+import org.ntk4j.api.finite.FiniteLayer;
+import org.ntk4j.api.finite.Gradients;
+
+/**
+ * The finite twin of {@code rnn}: one W (n×n), U (n×d), β (n) shared by all steps; forward over
+ * present steps, backward through time. Parameters in the order W, U, β.
+ */
+final class FiniteRnn implements FiniteLayer {
+    private final ActivationFunction phi;
+    private final OutputMode output;
+    private final Shape in;
+    private final int n;
+    private final int d;
+    private final double[] w;
+    private final double[] u;
+    private final double[] b;
+    private final double sw;
+    private final double su;
+    private final double sb;
+    private Batch input;
+    /** Per example: pre-activations g at every time step (zero at masked steps), {@code [t * n + k]}. */
+    private double[][] pre;
+    /** Per example: the state visible at every time step (carried over masked steps). */
+    private double[][] states;
+
+    FiniteRnn(FiniteContext ctx, ActivationFunction phi, WeightScales scales, OutputMode output, int width) {
+        this.phi = phi;
+        this.output = output;
+        this.in = ctx.input();
+        this.n = width;
+        this.d = in.channels();
+        this.w = new double[n * n];
+        this.u = new double[n * d];
+        this.b = new double[n];
+        boolean ntk = ctx.parameterization() == Parameterization.NTK;
+        Normals.fill(w, ntk ? 1.0 : scales.wStd() / Math.sqrt(n), ctx.random());
+        Normals.fill(u, ntk ? 1.0 : scales.uStd() / Math.sqrt(d), ctx.random());
+        Normals.fill(b, ntk ? 1.0 : scales.bStd(), ctx.random());
+        this.sw = ntk ? scales.wStd() / Math.sqrt(n) : 1.0;
+        this.su = ntk ? scales.uStd() / Math.sqrt(d) : 1.0;
+        this.sb = ntk ? scales.bStd() : 1.0;
+    }
+
+    @Override
+    public Batch forward(Batch x) {
+        input = x;
+        int steps = x.positions();
+        int size = x.size();
+        pre = new double[size][steps * n];
+        states = new double[size][steps * n];
+        for (int e = 0; e < size; e++) {
+            double[] xr = x.data()[e];
+            double[] g = pre[e];
+            double[] h = states[e];
+            int prev = -1;
+            for (int t = 0; t < steps; t++) {
+                int o = t * n;
+                if (!x.present(e, t)) {
+                    if (prev >= 0) {
+                        System.arraycopy(h, prev, h, o, n);
+                    }
+                    continue;
+                }
+                for (int k = 0; k < n; k++) {
+                    double acc = 0;
+                    if (prev >= 0) {
+                        int wr = k * n;
+                        for (int l = 0; l < n; l++) {
+                            acc += w[wr + l] * h[prev + l];
+                        }
+                    }
+                    double ax = 0;
+                    int ur = k * d;
+                    int xo = t * d;
+                    for (int c = 0; c < d; c++) {
+                        ax += u[ur + c] * xr[xo + c];
+                    }
+                    double v = sw * acc + su * ax + sb * b[k];
+                    g[o + k] = v;
+                    h[o + k] = phi.value(v);
+                }
+                prev = o;
+            }
+        }
+        return outputOf(x);
+    }
+
+    private Batch outputOf(Batch x) {
+        int steps = x.positions();
+        if (output == OutputMode.SEQUENCE) {
+            double[][] rows = new double[x.size()][];
+            for (int e = 0; e < rows.length; e++) {
+                rows[e] = states[e].clone();
+            }
+            return new Batch(x.spatial(), n, rows, x.mask());
+        }
+        double[][] rows = new double[x.size()][n];
+        for (int e = 0; e < rows.length; e++) {
+            if (output == OutputMode.LAST) {
+                // The state at the final step is the one of the last present step (carried over).
+                System.arraycopy(states[e], (steps - 1) * n, rows[e], 0, n);
+            } else {
+                int count = 0;
+                for (int t = 0; t < steps; t++) {
+                    if (x.present(e, t)) {
+                        count++;
+                        for (int k = 0; k < n; k++) {
+                            rows[e][k] += states[e][t * n + k];
+                        }
+                    }
+                }
+                for (int k = 0; k < n; k++) {
+                    rows[e][k] /= count;
+                }
+            }
+        }
+        return new Batch(new int[0], n, rows, null);
+    }
+
+    @Override
+    public Batch backward(Batch cot, Gradients gradients) {
+        int steps = input.positions();
+        double[] gw = new double[w.length];
+        double[] gu = new double[u.length];
+        double[] gb = new double[b.length];
+        Batch gx = Batch.zeros(input.size(), input.spatial(), d, input.mask());
+        double[] dh = new double[n];
+        double[] dg = new double[n];
+        for (int e = 0; e < input.size(); e++) {
+            java.util.Arrays.fill(dh, 0);
+            double[] c = cot.data()[e];
+            int count = 0;
+            for (int t = 0; t < steps; t++) {
+                count += input.present(e, t) ? 1 : 0;
+            }
+            if (output == OutputMode.LAST) {
+                System.arraycopy(c, 0, dh, 0, n);
+            }
+            double[] xr = input.data()[e];
+            double[] g = pre[e];
+            double[] h = states[e];
+            for (int t = steps - 1; t >= 0; t--) {
+                // The cotangent of the state visible at t: from the output, plus what later steps sent back.
+                if (output == OutputMode.SEQUENCE) {
+                    for (int k = 0; k < n; k++) {
+                        dh[k] += c[t * n + k];
+                    }
+                } else if (output == OutputMode.MEAN && input.present(e, t)) {
+                    for (int k = 0; k < n; k++) {
+                        dh[k] += c[k] / count;
+                    }
+                }
+                if (!input.present(e, t)) {
+                    continue;
+                }
+                int o = t * n;
+                int prev = previousPresent(e, t);
+                for (int k = 0; k < n; k++) {
+                    dg[k] = dh[k] * phi.derivative(g[o + k]);
+                }
+                double[] gxr = gx.data()[e];
+                int xo = t * d;
+                for (int k = 0; k < n; k++) {
+                    double v = dg[k];
+                    if (v == 0) {
+                        continue;
+                    }
+                    gb[k] += sb * v;
+                    int ur = k * d;
+                    for (int cc = 0; cc < d; cc++) {
+                        gu[ur + cc] += su * v * xr[xo + cc];
+                        gxr[xo + cc] += su * v * u[ur + cc];
+                    }
+                }
+                java.util.Arrays.fill(dh, 0);
+                if (prev >= 0) {
+                    int po = prev * n;
+                    for (int k = 0; k < n; k++) {
+                        double v = sw * dg[k];
+                        if (v == 0) {
+                            continue;
+                        }
+                        int wr = k * n;
+                        for (int l = 0; l < n; l++) {
+                            gw[wr + l] += v * h[po + l];
+                            dh[l] += v * w[wr + l];
+                        }
+                    }
+                }
+            }
+        }
+        gradients.add(gw);
+        gradients.add(gu);
+        gradients.add(gb);
+        return gx;
+    }
+
+    private int previousPresent(int e, int t) {
+        for (int s = t - 1; s >= 0; s--) {
+            if (input.present(e, s)) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public Shape output() {
+        return output == OutputMode.SEQUENCE ? in.withChannels(n) : Shape.vector(n);
+    }
+
+    @Override
+    public List<double[]> parameters() {
+        return List.of(w, u, b);
+    }
+}
