@@ -90,39 +90,7 @@ final class FiniteRnn implements FiniteLayer {
                 prev = o;
             }
         }
-        return outputOf(x);
-    }
-
-    private Batch outputOf(Batch x) {
-        int steps = x.positions();
-        if (output == OutputMode.SEQUENCE) {
-            double[][] rows = new double[x.size()][];
-            for (int e = 0; e < rows.length; e++) {
-                rows[e] = states[e].clone();
-            }
-            return new Batch(x.spatial(), n, rows, x.mask());
-        }
-        double[][] rows = new double[x.size()][n];
-        for (int e = 0; e < rows.length; e++) {
-            if (output == OutputMode.LAST) {
-                // The state at the final step is the one of the last present step (carried over).
-                System.arraycopy(states[e], (steps - 1) * n, rows[e], 0, n);
-            } else {
-                int count = 0;
-                for (int t = 0; t < steps; t++) {
-                    if (x.present(e, t)) {
-                        count++;
-                        for (int k = 0; k < n; k++) {
-                            rows[e][k] += states[e][t * n + k];
-                        }
-                    }
-                }
-                for (int k = 0; k < n; k++) {
-                    rows[e][k] /= count;
-                }
-            }
-        }
-        return new Batch(new int[0], n, rows, null);
+        return SequenceOutput.of(output, x, states, n);
     }
 
     @Override
@@ -136,33 +104,17 @@ final class FiniteRnn implements FiniteLayer {
         double[] dg = new double[n];
         for (int e = 0; e < input.size(); e++) {
             java.util.Arrays.fill(dh, 0);
-            double[] c = cot.data()[e];
-            int count = 0;
-            for (int t = 0; t < steps; t++) {
-                count += input.present(e, t) ? 1 : 0;
-            }
-            if (output == OutputMode.LAST) {
-                System.arraycopy(c, 0, dh, 0, n);
-            }
             double[] xr = input.data()[e];
             double[] g = pre[e];
             double[] h = states[e];
             for (int t = steps - 1; t >= 0; t--) {
                 // The cotangent of the state visible at t: from the output, plus what later steps sent back.
-                if (output == OutputMode.SEQUENCE) {
-                    for (int k = 0; k < n; k++) {
-                        dh[k] += c[t * n + k];
-                    }
-                } else if (output == OutputMode.MEAN && input.present(e, t)) {
-                    for (int k = 0; k < n; k++) {
-                        dh[k] += c[k] / count;
-                    }
-                }
+                SequenceOutput.addCotangent(output, input, cot, e, t, dh, n);
                 if (!input.present(e, t)) {
                     continue;
                 }
                 int o = t * n;
-                int prev = previousPresent(e, t);
+                int prev = SequenceOutput.previousPresent(input, e, t);
                 for (int k = 0; k < n; k++) {
                     dg[k] = dh[k] * phi.derivative(g[o + k]);
                 }
@@ -201,15 +153,6 @@ final class FiniteRnn implements FiniteLayer {
         gradients.add(gu);
         gradients.add(gb);
         return gx;
-    }
-
-    private int previousPresent(int e, int t) {
-        for (int s = t - 1; s >= 0; s--) {
-            if (input.present(e, s)) {
-                return s;
-            }
-        }
-        return -1;
     }
 
     @Override

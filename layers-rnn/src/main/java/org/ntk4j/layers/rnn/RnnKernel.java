@@ -47,16 +47,16 @@ final class RnnKernel {
             return last(in, queue, rows, cols, self1, self2);
         }
         KernelState seq = in.reshaped(new int[]{steps}, Positions.FULL, scales.width(), in.masks1(), in.masks2());
-        Pairs crossPairs = new Pairs(in.n1(), in.n2(), false);
+        StepBlocks.Pairs crossPairs = new StepBlocks.Pairs(in.n1(), in.n2(), false);
         blocks(queue, crossPairs, rows, cols, self1.pre, self2.pre, in.cross(), ntk ? in.ntk() : null,
                 seq.cross(), ntk ? seq.ntk() : null, steps, in.channels());
-        blocks(queue, Pairs.self(in.n1()), rows, rows, self1.pre, self1.pre, in.self1(), null, seq.self1(), null, steps,
+        blocks(queue, StepBlocks.Pairs.self(in.n1()), rows, rows, self1.pre, self1.pre, in.self1(), null, seq.self1(), null, steps,
                 in.channels());
-        blocks(queue, Pairs.self(in.n2()), cols, cols, self2.pre, self2.pre, in.self2(), null, seq.self2(), null, steps,
+        blocks(queue, StepBlocks.Pairs.self(in.n2()), cols, cols, self2.pre, self2.pre, in.self2(), null, seq.self2(), null, steps,
                 in.channels());
-        carryOver(seq.cross(), seq.ntk(), crossPairs, rows, cols, steps);
-        carryOver(seq.self1(), null, Pairs.self(in.n1()), rows, rows, steps);
-        carryOver(seq.self2(), null, Pairs.self(in.n2()), cols, cols, steps);
+        StepBlocks.carryOver(seq.cross(), seq.ntk(), crossPairs, rows, cols, steps);
+        StepBlocks.carryOver(seq.self1(), null, StepBlocks.Pairs.self(in.n1()), rows, rows, steps);
+        StepBlocks.carryOver(seq.self2(), null, StepBlocks.Pairs.self(in.n2()), cols, cols, steps);
         return output == OutputMode.SEQUENCE ? seq : mean(seq, rows, cols, steps);
     }
 
@@ -68,7 +68,7 @@ final class RnnKernel {
         int n = seqs.length;
         double[] pre = new double[n * steps];
         double[] post = new double[n * steps];
-        int longest = longest(seqs);
+        int longest = StepBlocks.longest(seqs);
         int e = steps * steps;
         q.target(post, null);
         for (int a = 0; a < longest; a++) {
@@ -105,7 +105,7 @@ final class RnnKernel {
         double cW = scales.ntkW();
         double cU = scales.ntkU(in.channels());
         double cB = scales.ntkB();
-        int longest = Math.min(longest(rows), longest(cols));
+        int longest = Math.min(StepBlocks.longest(rows), StepBlocks.longest(cols));
         q.target(kh, th);
         for (int r = 0; r < longest; r++) {
             for (int i = 0; i < n1; i++) {
@@ -142,30 +142,11 @@ final class RnnKernel {
         return out;
     }
 
-    /** Which (row, column) sequences each block belongs to: all pairs of a cross block, or each sequence with itself. */
-    private record Pairs(int n1, int n2, boolean diagonal) {
-        static Pairs self(int n) {
-            return new Pairs(n, n, true);
-        }
-
-        int count() {
-            return diagonal ? n1 : n1 * n2;
-        }
-
-        int row(int p) {
-            return diagonal ? p : p / n2;
-        }
-
-        int col(int p) {
-            return diagonal ? p : p % n2;
-        }
-    }
-
     /**
      * Every pair of present steps of every pair, written at the steps' time positions of the T×T
      * blocks; row a of all blocks is computed before row a + 1 (it reads row a − 1 only).
      */
-    private void blocks(DualQueue q, Pairs pairs, PresentSteps[] rows, PresentSteps[] cols, double[] preRow,
+    private void blocks(DualQueue q, StepBlocks.Pairs pairs, PresentSteps[] rows, PresentSteps[] cols, double[] preRow,
                         double[] preCol, double[] kx, double[] tx, double[] kh, double[] th, int steps,
                         int channels) {
         int e = steps * steps;
@@ -175,7 +156,7 @@ final class RnnKernel {
         double cW = scales.ntkW();
         double cU = scales.ntkU(channels);
         double cB = scales.ntkB();
-        int longest = longest(rows);
+        int longest = StepBlocks.longest(rows);
         q.target(kh, th);
         for (int a = 0; a < longest; a++) {
             for (int p = 0; p < pairs.count(); p++) {
@@ -205,73 +186,16 @@ final class RnnKernel {
         }
     }
 
-    /**
-     * Fills the entries at masked steps: the state there is the one of the last present step before
-     * (zero before the first present step), so its covariances are copied from there.
-     */
-    private static void carryOver(double[] k, double[] t, Pairs pairs, PresentSteps[] rows, PresentSteps[] cols,
-                                  int steps) {
-        int e = steps * steps;
-        for (int p = 0; p < pairs.count(); p++) {
-            PresentSteps r = rows[pairs.row(p)];
-            PresentSteps c = cols[pairs.col(p)];
-            if (r.count() == steps && c.count() == steps) {
-                continue;
-            }
-            int base = p * e;
-            for (int s = 0; s < steps; s++) {
-                int a = r.stateAt(s);
-                for (int u = 0; u < steps; u++) {
-                    int b = c.stateAt(u);
-                    int at = base + s * steps + u;
-                    if (a >= 0 && b >= 0 && r.time(a) == s && c.time(b) == u) {
-                        continue;
-                    }
-                    int from = a < 0 || b < 0 ? -1 : base + r.time(a) * steps + c.time(b);
-                    k[at] = from < 0 ? 0 : k[from];
-                    if (t != null) {
-                        t[at] = from < 0 ? 0 : t[from];
-                    }
-                }
-            }
-        }
-    }
-
     /** "mean": the output is the mean of the states over present steps, so its kernels average the blocks. */
     private KernelState mean(KernelState seq, PresentSteps[] rows, PresentSteps[] cols, int steps) {
         KernelState out = seq.reshaped(new int[0], Positions.NONE, scales.width(), null, null);
-        Pairs cross = new Pairs(seq.n1(), seq.n2(), false);
-        average(seq.cross(), out.cross(), cross, rows, cols, steps);
+        StepBlocks.Pairs cross = new StepBlocks.Pairs(seq.n1(), seq.n2(), false);
+        StepBlocks.average(seq.cross(), out.cross(), cross, rows, cols, steps);
         if (out.ntk() != null) {
-            average(seq.ntk(), out.ntk(), cross, rows, cols, steps);
+            StepBlocks.average(seq.ntk(), out.ntk(), cross, rows, cols, steps);
         }
-        average(seq.self1(), out.self1(), Pairs.self(seq.n1()), rows, rows, steps);
-        average(seq.self2(), out.self2(), Pairs.self(seq.n2()), cols, cols, steps);
+        StepBlocks.average(seq.self1(), out.self1(), StepBlocks.Pairs.self(seq.n1()), rows, rows, steps);
+        StepBlocks.average(seq.self2(), out.self2(), StepBlocks.Pairs.self(seq.n2()), cols, cols, steps);
         return out;
-    }
-
-    private static void average(double[] blocks, double[] out, Pairs pairs, PresentSteps[] rows, PresentSteps[] cols,
-                                int steps) {
-        int e = steps * steps;
-        for (int p = 0; p < pairs.count(); p++) {
-            PresentSteps r = rows[pairs.row(p)];
-            PresentSteps c = cols[pairs.col(p)];
-            double sum = 0;
-            for (int a = 0; a < r.count(); a++) {
-                int row = p * e + r.time(a) * steps;
-                for (int b = 0; b < c.count(); b++) {
-                    sum += blocks[row + c.time(b)];
-                }
-            }
-            out[p] = sum / ((double) r.count() * c.count());
-        }
-    }
-
-    private static int longest(PresentSteps[] seqs) {
-        int m = 0;
-        for (PresentSteps s : seqs) {
-            m = Math.max(m, s.count());
-        }
-        return m;
     }
 }

@@ -8,6 +8,6 @@ import org.ntk4j.api.Ntk4jPlugin;
 public final class RnnLayersPlugin implements Ntk4jPlugin {
     @Override
     public List<LayerType> layerTypes() {
-        return List.of(Rnn.TYPE);
+        return List.of(Rnn.TYPE, Gru.TYPE);
     }
 }
