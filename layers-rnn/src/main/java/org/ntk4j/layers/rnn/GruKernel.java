@@ -125,9 +125,52 @@ final class GruKernel {
                 for (double[] v : f) {
                     Normals.fill(v, 1, rng);
                 }
+                matchMoments(f);
             }
         }
         return z;
+    }
+
+    /**
+     * Makes the sampled normals of one family exactly centred and orthonormal across nodes (modified
+     * Gram–Schmidt against the constant, norms √m): every Gaussian the simulation draws then has exactly
+     * its prescribed sample covariance, which removes the second-moment part of the sampling noise.
+     */
+    private static void matchMoments(double[][] f) {
+        int m = f[0].length;
+        if (m <= f.length + 1) {
+            return;
+        }
+        for (int k = 0; k < f.length; k++) {
+            double[] v = f[k];
+            double mean = 0;
+            for (double x : v) {
+                mean += x;
+            }
+            mean /= m;
+            for (int s = 0; s < m; s++) {
+                v[s] -= mean;
+            }
+            for (int j = 0; j < k; j++) {
+                double[] u = f[j];
+                double dot = 0;
+                for (int s = 0; s < m; s++) {
+                    dot += u[s] * v[s];
+                }
+                dot /= m;
+                for (int s = 0; s < m; s++) {
+                    v[s] -= dot * u[s];
+                }
+            }
+            double norm = 0;
+            for (double x : v) {
+                norm += x * x;
+            }
+            double scale = Math.sqrt(m / norm);
+            for (int s = 0; s < m; s++) {
+                v[s] *= scale;
+            }
+        }
     }
 
     /**

@@ -34,7 +34,7 @@ final class Conformance {
 
     static KernelMatrices exact(Layer network, Inputs x) {
         KernelMatrices.Collector c = new KernelMatrices.Collector(x.count(), x.count(), true);
-        new KernelComputer(network, KernelOptions.defaults()).compute(x, null, c);
+        new KernelComputer(network, KernelOptions.defaults(), new org.ntk4j.engine.linalg.EjmlLinearAlgebra()).compute(x, null, c);
         return c.result();
     }
 
