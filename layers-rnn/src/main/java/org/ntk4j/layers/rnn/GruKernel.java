@@ -76,44 +76,34 @@ final class GruKernel {
         PresentSteps[] cols = PresentSteps.ofAll(in.masks2(), in.n2(), steps);
         double[][][][] normals = normals(2 * steps);
         GruSimulation sim = new GruSimulation(perGroup, 2 * steps, scales, in.channels(), ntk);
-        KernelState seq = in.reshaped(new int[]{steps}, Positions.FULL, scales.width(), in.masks1(), in.masks2());
+        // "sequence" keeps T×T blocks; "last" and "mean" one entry per pair, written straight to a vector state.
+        boolean blocks = output == OutputMode.SEQUENCE;
+        KernelState out = blocks
+                ? in.reshaped(new int[]{steps}, Positions.FULL, scales.width(), in.masks1(), in.masks2())
+                : in.reshaped(new int[0], Positions.NONE, scales.width(), null, null);
+        int stride = blocks ? e : 1;
         int n2 = in.n2();
         for (int i = 0; i < in.n1(); i++) {
             for (int j = 0; j < n2; j++) {
-                int base = (i * n2 + j) * e;
-                simulate(sim, normals, new PresentSteps[]{rows[i], cols[j]}, in.cross(), base, in.self1(), i * e,
-                        in.self2(), j * e, ntk ? in.ntk() : null, seq.cross(), seq.ntk(), base, steps, true);
+                int pair = i * n2 + j;
+                simulate(sim, normals, new PresentSteps[]{rows[i], cols[j]}, in.cross(), pair * e, in.self1(), i * e,
+                        in.self2(), j * e, ntk ? in.ntk() : null, out.cross(), out.ntk(), pair * stride, steps, true);
             }
         }
         for (int i = 0; i < in.n1(); i++) {
             simulate(sim, normals, new PresentSteps[]{rows[i]}, null, 0, in.self1(), i * e, null, 0, null,
-                    seq.self1(), null, i * e, steps, false);
+                    out.self1(), null, i * stride, steps, false);
         }
         for (int j = 0; j < n2; j++) {
             simulate(sim, normals, new PresentSteps[]{cols[j]}, null, 0, in.self2(), j * e, null, 0, null,
-                    seq.self2(), null, j * e, steps, false);
+                    out.self2(), null, j * stride, steps, false);
         }
-        if (output == OutputMode.LAST || output == OutputMode.MEAN) {
-            // simulate() left each pair's single value at the block's first slot.
-            KernelState out = in.reshaped(new int[0], Positions.NONE, scales.width(), null, null);
-            firstOfBlocks(seq.cross(), out.cross(), e);
-            if (ntk) {
-                firstOfBlocks(seq.ntk(), out.ntk(), e);
-            }
-            firstOfBlocks(seq.self1(), out.self1(), e);
-            firstOfBlocks(seq.self2(), out.self2(), e);
-            return out;
+        if (blocks) {
+            StepBlocks.carryOver(out.cross(), out.ntk(), new StepBlocks.Pairs(in.n1(), n2, false), rows, cols, steps);
+            StepBlocks.carryOver(out.self1(), null, StepBlocks.Pairs.self(in.n1()), rows, rows, steps);
+            StepBlocks.carryOver(out.self2(), null, StepBlocks.Pairs.self(n2), cols, cols, steps);
         }
-        StepBlocks.carryOver(seq.cross(), seq.ntk(), new StepBlocks.Pairs(in.n1(), n2, false), rows, cols, steps);
-        StepBlocks.carryOver(seq.self1(), null, StepBlocks.Pairs.self(in.n1()), rows, rows, steps);
-        StepBlocks.carryOver(seq.self2(), null, StepBlocks.Pairs.self(n2), cols, cols, steps);
-        return seq;
-    }
-
-    private static void firstOfBlocks(double[] blocks, double[] out, int e) {
-        for (int p = 0; p < out.length; p++) {
-            out[p] = blocks[p * e];
-        }
+        return out;
     }
 
     /** Standard normals {@code [group][family][node][sample]}, the same for every pair (common random numbers). */
@@ -175,8 +165,8 @@ final class GruKernel {
 
     /**
      * Simulates one pair (or one sequence with itself) over all groups and writes the mean of each
-     * output entry into {@code outK}/{@code outT} at {@code outBase} (the T×T block of the pair; "last"
-     * and "mean" use its first slot), recording standard errors for cross entries.
+     * output entry into {@code outK}/{@code outT} at {@code outBase} (the pair's T×T block for "sequence",
+     * its single entry otherwise), recording standard errors for cross entries.
      */
     private void simulate(GruSimulation sim, double[][][][] normals, PresentSteps[] seqs, double[] cross, int crossBase,
                           double[] self0, int base0, double[] self1, int base1, double[] inNtk, double[] outK,

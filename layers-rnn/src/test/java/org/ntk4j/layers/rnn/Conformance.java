@@ -27,8 +27,12 @@ final class Conformance {
 
     /** The layers followed by a dense readout (wStd 1, bStd 0), as the kernels are those of one output unit. */
     static Layer withReadout(Layer... layers) {
+        return withReadout(Parameterization.NTK, layers);
+    }
+
+    static Layer withReadout(Parameterization p, Layer... layers) {
         List<Layer> all = new java.util.ArrayList<>(List.of(layers));
-        all.add(new Dense("readout", 1.0, 0.0, 1024, Parameterization.NTK));
+        all.add(new Dense("readout", 1.0, 0.0, 1024, p));
         return new Serial("network", "layers", all);
     }
 
@@ -39,9 +43,14 @@ final class Conformance {
     }
 
     static Errors check(String label, Layer network, Inputs x, int width, int samples, long seed) {
+        return check(label, network, Parameterization.NTK, x, width, samples, seed);
+    }
+
+    static Errors check(String label, Layer network, Parameterization p, Inputs x, int width, int samples,
+                        long seed) {
         long t0 = System.nanoTime();
         KernelMatrices k = exact(network, x);
-        MonteCarloKernels.Estimate mc = MonteCarloKernels.estimate(network, Parameterization.NTK, x, null, width,
+        MonteCarloKernels.Estimate mc = MonteCarloKernels.estimate(network, p, x, null, width,
                 samples, seed);
         Errors e = new Errors(MonteCarloKernels.relativeFrobenius(mc.nngp(), k.nngp()),
                 MonteCarloKernels.relativeFrobenius(mc.ntk(), k.ntk()), (System.nanoTime() - t0) / 1e9);

@@ -50,4 +50,15 @@ class RnnConformanceTest {
         assertConforms("erf sequence", Conformance.withReadout(rnn(TestActivations.erf(), "sequence"),
                 new TimePool(0.9, -0.5, 1.3)), x(MASK));
     }
+
+    @Test
+    void erfLastUnderTheStandardParameterization() {
+        // Weights N(0, std²/fanIn): same NNGP, an NTK made of unscaled gradients (fanIn × covariance, 1 per bias).
+        Rnn r = Rnn.of("layers[0]", TestActivations.erf(), 1.2, 0.9, 0.3, "last", Parameterization.STANDARD, 1024);
+        Conformance.Errors e = Conformance.check("erf last standard",
+                Conformance.withReadout(Parameterization.STANDARD, r), Parameterization.STANDARD, x(MASK), WIDTH,
+                SAMPLES, 19);
+        assertThat(e.nngp()).isLessThan(0.05);
+        assertThat(e.ntk()).isLessThan(0.05);
+    }
 }
