@@ -103,9 +103,19 @@ public final class Gru implements Layer {
         return path;
     }
 
+    /**
+     * Any input will do. The states are not Gaussian, but centred: negating W_z, W_r, U_h and β_h (a
+     * symmetry of their law) leaves z and r unchanged and negates every h_t, by induction from h_0 = 0.
+     */
     @Override
     public Shape outputShape(Shape in) {
-        return Rnn.outputShape(path, "gru", in, output, scales.width());
+        return Rnn.outputShape(path, "gru", in, output, scales.width()).withFlags(false, true);
+    }
+
+    /** The states are odd under a symmetry of this layer's own weights (see {@link #outputShape}). */
+    @Override
+    public boolean isFresh(boolean inputFresh) {
+        return true;
     }
 
     @Override

@@ -83,11 +83,18 @@ public final class Rnn implements Layer {
         return path;
     }
 
+    /**
+     * Any input will do (U makes the pre-activations Gaussian). The states are Gaussian only for a linear
+     * φ, and centred for an odd one (they are odd in (U, β) jointly, h_0 = 0).
+     */
     @Override
     public Shape outputShape(Shape in) {
-        return outputShape(path, "rnn", in, output, scales.width());
+        boolean linear = activation.function().isLinear();
+        return outputShape(path, "rnn", in, output, scales.width())
+                .withFlags(linear, linear || activation.function().isOdd());
     }
 
+    /** The layout of a recurrent layer's output: the steps for "sequence", a vector otherwise. */
     static Shape outputShape(String path, String type, Shape in, OutputMode output, int width) {
         if (in.rank() != 1) {
             throw new SpecException(path, "\"" + type + "\" expects sequences (T steps × channels), found " + in);
