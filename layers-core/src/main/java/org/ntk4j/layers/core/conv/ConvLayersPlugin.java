@@ -8,6 +8,6 @@ import org.ntk4j.api.Ntk4jPlugin;
 public final class ConvLayersPlugin implements Ntk4jPlugin {
     @Override
     public List<LayerType> layerTypes() {
-        return List.of(Conv.TYPE, AvgPool.TYPE);
+        return List.of(Conv.TYPE, AvgPool.TYPE, BatchNorm.TYPE);
     }
 }
