@@ -75,7 +75,7 @@ public final class BatchNorm implements Layer {
         this.path = path;
         this.eps = eps;
         this.activation = activation;
-        this.kernel = new BatchNormKernel(eps, activation, samples, seed);
+        this.kernel = new BatchNormKernel(path, eps, activation, samples, seed);
     }
 
     @Override

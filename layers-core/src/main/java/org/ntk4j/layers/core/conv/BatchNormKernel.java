@@ -36,6 +36,7 @@ final class BatchNormKernel {
     /** Samples per parallel chunk (each chunk has its own seed drawn from the layer's seed). */
     private static final int CHUNK = 2048;
 
+    private final String path;
     private final double eps;
     private final Activation activation;
     private final int samples;
@@ -43,7 +44,8 @@ final class BatchNormKernel {
     private final boolean homogeneous;
 
     /** {@code activation} may be null (batchNorm alone). */
-    BatchNormKernel(double eps, Activation activation, int samples, long seed) {
+    BatchNormKernel(String path, double eps, Activation activation, int samples, long seed) {
+        this.path = path;
         this.eps = eps;
         this.activation = activation;
         this.samples = samples;
@@ -268,13 +270,31 @@ final class BatchNormKernel {
     }
 
     private MonteCarlo monteCarlo(int n, double[] k, double[] theta, int[] batchOf, int[][] groups) {
-        SymmetricEigen e = SymmetricEigen.of(k, n);
-        double[] root = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int r = 0; r < n; r++) {
-                root[i * n + r] = e.vectors[i * n + r] * Math.sqrt(Math.max(0, e.values[r]));
+        // Only u = (z − batch means) matters, u ~ N(0, C) with C centred per batch: sample u in the
+        // rank-R range of C, so that no direction of ξ is wasted on the batch means.
+        double[] centred = centrePerBatch(n, k, batchOf, groups);
+        SymmetricEigen e = SymmetricEigen.of(centred, n);
+        double lmax = e.maxValue();
+        int rank = 0;
+        for (double v : e.values) {
+            rank += v > 1e-13 * lmax ? 1 : 0;
+        }
+        int dim = Math.max(rank, 1);
+        double[] root = new double[n * dim];
+        int col = 0;
+        for (int r = 0; r < n && rank > 0; r++) {
+            if (e.values[r] > 1e-13 * lmax) {
+                for (int i = 0; i < n; i++) {
+                    root[i * dim + col] = e.vectors[i * n + r] * Math.sqrt(e.values[r]);
+                }
+                col++;
             }
         }
+        // With eps = 0 the normalised y does not depend on the radius ρ = |ξ| (ξ ~ N(0, I_R)), and the
+        // NTK carries 1/σ² ∝ 1/ρ²: integrate ρ out exactly, E[1/ρ²] = 1/(R − 2), and sample only the
+        // direction. This turns an estimator of infinite variance (small batches) into a bounded one.
+        boolean radial = eps == 0;
+        double radialFactor = radial && rank > 2 ? 1.0 / (rank - 2) : 1.0;
         int chunks = (samples + CHUNK - 1) / CHUNK;
         SplittableRandom master = new SplittableRandom(seed);
         long[] seeds = new long[chunks];
@@ -284,7 +304,7 @@ final class BatchNormKernel {
         boolean withNtk = theta != null;
         double[][] parts = IntStream.range(0, chunks).parallel().mapToObj(c -> {
             int m = Math.min(CHUNK, samples - c * CHUNK);
-            return chunk(n, root, theta, batchOf, groups, m, new SplittableRandom(seeds[c]));
+            return chunk(n, dim, root, theta, groups, m, radial, radialFactor, new SplittableRandom(seeds[c]));
         }).toArray(double[][]::new);
         int len = (withNtk ? 4 : 2) * n * n;
         double[] sum = new double[len];
@@ -304,7 +324,50 @@ final class BatchNormKernel {
             tErr = new double[nn];
             moments(sum, 2 * nn, nn, tMean, tErr);
         }
+        if (withNtk && radial && rank <= 2) {
+            // E[1/ρ²] diverges for R ≤ 2: the NTK is infinite unless the direction part vanishes
+            // (as for a batch of two, where BN outputs ±1 whatever z is).
+            for (double t : tMean) {
+                if (Math.abs(t) > 1e-12 * (1 + Math.abs(theta[0]))) {
+                    throw new org.ntk4j.api.SpecException(path, "with eps = 0 the infinite-width NTK diverges "
+                            + "for batches whose centred covariance has rank " + rank + " (≤ 2): set eps > 0 or use larger batches");
+                }
+            }
+            java.util.Arrays.fill(tMean, 0);
+            java.util.Arrays.fill(tErr, 0);
+        }
         return new MonteCarlo(mean, err, tMean, tErr);
+    }
+
+    private static double[] centrePerBatch(int n, double[] k, int[] batchOf, int[][] groups) {
+        // rowMean[g][j] = mean over rows i of batch g of K[i, j]; K is symmetric.
+        double[][] rowMean = new double[groups.length][n];
+        int[] groupOf = new int[n];
+        for (int g = 0; g < groups.length; g++) {
+            for (int i : groups[g]) {
+                groupOf[i] = g;
+                for (int j = 0; j < n; j++) {
+                    rowMean[g][j] += k[i * n + j] / groups[g].length;
+                }
+            }
+        }
+        double[][] blockMean = new double[groups.length][groups.length];
+        for (int g = 0; g < groups.length; g++) {
+            for (int h = 0; h < groups.length; h++) {
+                for (int j : groups[h]) {
+                    blockMean[g][h] += rowMean[g][j] / groups[h].length;
+                }
+            }
+        }
+        double[] c = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int g = groupOf[i];
+                int h = groupOf[j];
+                c[i * n + j] = k[i * n + j] - rowMean[g][j] - rowMean[h][i] + blockMean[g][h];
+            }
+        }
+        return c;
     }
 
     private void moments(double[] sum, int off, int nn, double[] mean, double[] err) {
@@ -317,12 +380,12 @@ final class BatchNormKernel {
     }
 
     /** Sums over m samples: [Σ a aᵀ, Σ (a aᵀ)², Σ T, Σ T²] with T the NTK sample. */
-    private double[] chunk(int n, double[] root, double[] theta, int[] batchOf, int[][] groups, int m,
-                           SplittableRandom rng) {
+    private double[] chunk(int n, int dim, double[] root, double[] theta, int[][] groups, int m, boolean radial,
+                           double radialFactor, SplittableRandom rng) {
         int nn = n * n;
         boolean withNtk = theta != null;
         double[] acc = new double[(withNtk ? 4 : 2) * nn];
-        double[] xi = new double[n];
+        double[] xi = new double[dim];
         double[] z = new double[n];
         double[] y = new double[n];
         double[] a = new double[n];
@@ -334,10 +397,20 @@ final class BatchNormKernel {
         ActivationFunction f = activation == null ? null : activation.function();
         for (int sample = 0; sample < m; sample++) {
             Gaussian.fill(xi, 1.0, rng);
+            if (radial) {
+                double norm = 0;
+                for (double v : xi) {
+                    norm += v * v;
+                }
+                norm = 1 / Math.sqrt(norm);
+                for (int q = 0; q < dim; q++) {
+                    xi[q] *= norm;
+                }
+            }
             for (int i = 0; i < n; i++) {
                 double s = 0;
-                for (int q = 0; q < n; q++) {
-                    s += root[i * n + q] * xi[q];
+                for (int q = 0; q < dim; q++) {
+                    s += root[i * dim + q] * xi[q];
                 }
                 z[i] = s;
             }
@@ -400,7 +473,7 @@ final class BatchNormKernel {
                         rm /= g.length;
                         ry /= g.length;
                         for (int j : g) {
-                            double t = d[i] * d[j] * inv[gi] * (r[i * n + j] - rm - y[j] * ry);
+                            double t = radialFactor * d[i] * d[j] * inv[gi] * (r[i * n + j] - rm - y[j] * ry);
                             acc[2 * nn + i * n + j] += t;
                             acc[3 * nn + i * n + j] += t * t;
                         }

@@ -1,6 +1,7 @@
 package org.ntk4j.layers.core.conv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
@@ -32,7 +33,7 @@ class BatchNormKernelTest {
     @Test
     void bnReluMatchesTheLaplaceIntegralValuesOfIssue7() {
         // dense(wStd 1, bStd 0) gives K = X Xᵀ/3; the final dense(wStd 1) leaves the kernel as is.
-        BatchNormKernel bn = new BatchNormKernel(0, ArcCosRelu.INSTANCE, 1000, 1);
+        BatchNormKernel bn = new BatchNormKernel("b", 0, ArcCosRelu.INSTANCE, 1000, 1);
         BatchNormKernel.Result r = bn.compute(4, gram(ISSUE_BATCH), null, new int[4]);
         assertThat(r.nngpExact()).isTrue();
         assertThat(r.samplesUsed()).isZero();
@@ -53,11 +54,11 @@ class BatchNormKernelTest {
         for (int b : new int[]{2, 3, 6, 11}) {
             double[] k = gram(randomRows(b, 5, b));
             for (double eps : new double[]{0, 0.3}) {
-                BatchNormKernel.Result r = new BatchNormKernel(eps, ArcCosRelu.INSTANCE, 1000, 1)
+                BatchNormKernel.Result r = new BatchNormKernel("b", eps, ArcCosRelu.INSTANCE, 1000, 1)
                         .compute(b, k, null, new int[b]);
                 double trace = 0;
                 double traceBn = 0;
-                BatchNormKernel.Result plain = new BatchNormKernel(eps, null, 1000, 1).compute(b, k, null, new int[b]);
+                BatchNormKernel.Result plain = new BatchNormKernel("b", eps, null, 1000, 1).compute(b, k, null, new int[b]);
                 for (int i = 0; i < b; i++) {
                     trace += r.nngp()[i * b + i];
                     traceBn += plain.nngp()[i * b + i];
@@ -86,7 +87,7 @@ class BatchNormKernelTest {
             batchOf[i] = i / 5;
         }
         for (ArcCosRelu act : new ArcCosRelu[]{ArcCosRelu.INSTANCE, null}) {
-            BatchNormKernel.Result r = new BatchNormKernel(0.1, act, 40_000, 3).compute(10, gram(twice), null, batchOf);
+            BatchNormKernel.Result r = new BatchNormKernel("b", 0.1, act, 40_000, 3).compute(10, gram(twice), null, batchOf);
             assertThat(r.nngpExact()).isFalse();
             assertThat(r.nngpStdErr()).isGreaterThan(0).isLessThan(0.01);
             for (int i = 0; i < 5; i++) {
@@ -97,6 +98,40 @@ class BatchNormKernelTest {
                 }
             }
         }
+    }
+
+    @Test
+    void radialIntegrationAtZeroEpsAgreesWithPlainSampling() {
+        // eps = 0 integrates the radius of z out exactly; eps = 1e-12 (same kernel to ~1e-12) samples it.
+        int b = 6;
+        double[] k = gram(randomRows(b, 8, 17));
+        double[] theta = gram(randomRows(b, 8, 18));
+        for (int i = 0; i < b * b; i++) {
+            theta[i] += k[i];
+        }
+        BatchNormKernel.Result radial = new BatchNormKernel("b", 0, ArcCosRelu.INSTANCE, 60_000, 1)
+                .compute(b, k, theta, new int[b]);
+        BatchNormKernel.Result plain = new BatchNormKernel("b", 1e-12, ArcCosRelu.INSTANCE, 60_000, 2)
+                .compute(b, k, theta, new int[b]);
+        double tol = 5 * Math.hypot(radial.ntkStdErr(), plain.ntkStdErr());
+        assertThat(radial.ntkStdErr()).isLessThan(plain.ntkStdErr());
+        for (int i = 0; i < b * b; i++) {
+            assertThat(radial.ntk()[i]).isCloseTo(plain.ntk()[i], within(tol));
+        }
+        System.out.printf("BN NTK standard error: radial %.2e, plain %.2e%n", radial.ntkStdErr(), plain.ntkStdErr());
+    }
+
+    @Test
+    void zeroEpsNtkDivergesForRankTwoAndVanishesForBatchesOfTwo() {
+        double[] three = gram(randomRows(3, 4, 3));
+        assertThatThrownBy(() -> new BatchNormKernel("layers[1]", 0, null, 1000, 1).compute(3, three, three, new int[3]))
+                .isInstanceOf(org.ntk4j.api.SpecException.class).hasMessageContaining("layers[1]")
+                .hasMessageContaining("eps > 0");
+        double[] two = gram(randomRows(2, 4, 3));
+        BatchNormKernel.Result r = new BatchNormKernel("b", 0, null, 1000, 1).compute(2, two, two, new int[2]);
+        assertThat(r.ntk()).containsOnly(0.0);
+        // BN of a batch of two is ±1 whatever z is.
+        assertThat(r.nngp()).containsExactly(new double[]{1, -1, -1, 1}, within(1e-12));
     }
 
     @Test
