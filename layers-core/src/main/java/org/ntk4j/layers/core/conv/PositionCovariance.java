@@ -28,6 +28,10 @@ final class PositionCovariance {
     /** Writes {@code Σ_δ K(src(p, δ), src(q, δ))} of the P×P block at {@code in[inOff]} to {@code out[outOff]}. */
     void convFull(double[] in, int inOff, double[] out, int outOff) {
         int rank = g.rank();
+        if (rank == 2) {
+            convFull2d(in, inOff, out, outOff);
+            return;
+        }
         int[] cur = g.inSpatial();
         double[] src = in;
         int srcOff = inOff;
@@ -49,6 +53,73 @@ final class PositionCovariance {
             shiftAxis(src, srcOff, dst, dstOff, pre, t, suf);
             src = dst;
             srcOff = dstOff;
+        }
+    }
+
+    /**
+     * The two axis passes of a 2-D update fused per output row index of the first axis: the
+     * intermediate (first axis done, second not) is one block of {@code n₁ × m₀·n₁} values that
+     * stays in cache, instead of a P×P array that goes through memory twice.
+     */
+    private void convFull2d(double[] in, int inOff, double[] out, int outOff) {
+        AxisTaps t0 = g.axis(0);
+        AxisTaps t1 = g.axis(1);
+        int n1 = t1.in;
+        int m0 = t0.out;
+        int m1 = t1.out;
+        int sideIn = t0.in * n1;
+        int sideMid = m0 * n1;
+        int sideOut = m0 * m1;
+        double[] mid = scratch(0, n1 * sideMid);
+        for (int o0 = 0; o0 < m0; o0++) {
+            // mid[p2][(q0', q2)] = Σ_δ0 K[(src0(o0, δ0), p2)][(src0(q0', δ0), q2)]
+            java.util.Arrays.fill(mid, 0, n1 * sideMid, 0.0);
+            for (int d = 0; d < t0.window; d++) {
+                int i0 = t0.source(o0, d);
+                if (i0 < 0) {
+                    continue;
+                }
+                AxisTaps.Segment[] segs = t0.segments(d);
+                for (int p2 = 0; p2 < n1; p2++) {
+                    int rowIn = inOff + (i0 * n1 + p2) * sideIn;
+                    int rowMid = p2 * sideMid;
+                    for (AxisTaps.Segment s : segs) {
+                        if (t0.stride == 1) {
+                            add(in, rowIn + (s.lo() + s.offset()) * n1, mid, rowMid + s.lo() * n1, (s.hi() - s.lo()) * n1);
+                        } else {
+                            for (int o = s.lo(); o < s.hi(); o++) {
+                                add(in, rowIn + (t0.stride * o + s.offset()) * n1, mid, rowMid + o * n1, n1);
+                            }
+                        }
+                    }
+                }
+            }
+            // out[(o0, o1)][(q0', q1')] = Σ_δ1 mid[src1(o1, δ1)][(q0', src1(q1', δ1))]
+            for (int o1 = 0; o1 < m1; o1++) {
+                int rowOut = outOff + (o0 * m1 + o1) * sideOut;
+                java.util.Arrays.fill(out, rowOut, rowOut + sideOut, 0.0);
+                for (int d = 0; d < t1.window; d++) {
+                    int i1 = t1.source(o1, d);
+                    if (i1 < 0) {
+                        continue;
+                    }
+                    AxisTaps.Segment[] segs = t1.segments(d);
+                    int rowMid = i1 * sideMid;
+                    for (int q0 = 0; q0 < m0; q0++) {
+                        int baseMid = rowMid + q0 * n1;
+                        int baseOut = rowOut + q0 * m1;
+                        for (AxisTaps.Segment s : segs) {
+                            if (t1.stride == 1) {
+                                add(mid, baseMid + s.lo() + s.offset(), out, baseOut + s.lo(), s.hi() - s.lo());
+                            } else {
+                                for (int o = s.lo(); o < s.hi(); o++) {
+                                    out[baseOut + o] += mid[baseMid + t1.stride * o + s.offset()];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import org.ntk4j.engine.compute.KernelOptions;
  *   java ... CnnBench gap 8        21-layer 3×3 ReLU CNN + globalAvgPool, NTK, N = 8 (32×32×3)
  *   java ... CnnBench flatten 8    the same ending in flatten
  *   java ... CnnBench myrtle 100   Myrtle-5 NNGP
+ *   java ... CnnBench op           the conv and pool covariance operators alone on one 32×32 entry
  * </pre>
  * Prints wall-clock milliseconds per kernel entry (N² entries; x2 = x1, so the engine computes the
  * upper triangle of tiles) with all available processors.
@@ -39,8 +40,47 @@ public final class CnnBench {
                 + "{\"type\": \"flatten\"}, {\"type\": \"dense\", \"wStd\": 1.4142135623730951}]}";
     }
 
+    /** Milliseconds per 32×32 entry of the 3×3 SAME conv operator and of a 2×2 pool, best of several runs. */
+    static void operators() {
+        WindowGeometry conv = WindowGeometry.of("bench", "conv", "filter", new int[]{32, 32}, new int[]{3, 3}, 3, null,
+                Padding.SAME);
+        WindowGeometry pool = WindowGeometry.of("bench", "avgPool", "window", new int[]{32, 32}, new int[]{2, 2}, 2,
+                new int[]{2, 2}, Padding.VALID);
+        int p = 1024;
+        double[] in = new double[p * p];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = Math.sin(i);
+        }
+        double[] out = new double[p * p];
+        PositionCovariance c = new PositionCovariance(conv);
+        PositionCovariance q = new PositionCovariance(pool);
+        double bestConv = Double.MAX_VALUE;
+        double bestPool = Double.MAX_VALUE;
+        // Thread CPU time: the machine is shared, wall-clock time of one thread says little.
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int rep = 0; rep < 8; rep++) {
+            long t0 = cpu.getCurrentThreadCpuTime();
+            for (int k = 0; k < 10; k++) {
+                c.convFull(in, 0, out, 0);
+            }
+            long t1 = cpu.getCurrentThreadCpuTime();
+            for (int k = 0; k < 10; k++) {
+                q.poolFull(in, 0, out, 0);
+            }
+            long t2 = cpu.getCurrentThreadCpuTime();
+            bestConv = Math.min(bestConv, (t1 - t0) / 10 / 1e6);
+            bestPool = Math.min(bestPool, (t2 - t1) / 10 / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "conv 3x3 SAME on a 32x32 FULL entry: %.2f ms CPU; avgPool 2x2: %.2f ms CPU%n",
+                bestConv, bestPool);
+    }
+
     public static void main(String[] args) {
         String which = args.length > 0 ? args[0] : "gap";
+        if (which.equals("op")) {
+            operators();
+            return;
+        }
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         String json = switch (which) {
             case "gap" -> deepCnn(21, "globalAvgPool");
