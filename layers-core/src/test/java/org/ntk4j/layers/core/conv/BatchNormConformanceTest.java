@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ntk4j.api.Parameterization;
-import org.ntk4j.engine.compute.Inputs;
 import org.ntk4j.layers.core.Dense;
 
 /** batchNorm (fused with relu) against wide finite networks normalising real batches. */
@@ -13,8 +12,8 @@ class BatchNormConformanceTest {
 
     @Test
     void denseBatchNormReluDenseOnBatchesOfSevenAndFive() {
-        Inputs x1 = Inputs.of(BatchNormKernelTest.randomRows(7, 3, 21));
-        Inputs x2 = Inputs.of(BatchNormKernelTest.randomRows(5, 3, 22));
+        double[][] x1 = BatchNormKernelTest.randomRows(7, 3, 21);
+        double[][] x2 = BatchNormKernelTest.randomRows(5, 3, 22);
         Conformance.Report r = Conformance.check(List.of(
                         new Dense("layers[0]", 1.2, 0.3, 1024, Parameterization.NTK),
                         new BatchNorm("layers[1]", 0.05, ArcCosRelu.INSTANCE, 100_000, 1),

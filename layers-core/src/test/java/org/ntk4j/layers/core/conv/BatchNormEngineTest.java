@@ -36,6 +36,21 @@ class BatchNormEngineTest {
     }
 
     @Test
+    void batchNormFusedWithReluGivesTheIssueValues() {
+        // dense (wStd 1, bStd 0) + batchNorm + relu + dense (wStd 1) on one batch of four (issue 7):
+        // GP4A's Laplace integral, checked by 10⁷ samples; our numpy trapezoid agrees to 1e-13.
+        Architecture a = Ntk4j.create().parse("""
+                {"layers": [{"type": "dense", "wStd": 1, "bStd": 0}, {"type": "batchNorm", "activation": "relu"},
+                            {"type": "dense", "wStd": 1}]}""");
+        KernelMatrices k = a.kernels(Inputs.of(BATCH));
+        assertThat(new double[]{k.nngp(0, 0), k.nngp(1, 1), k.nngp(2, 2), k.nngp(3, 3)})
+                .containsExactly(new double[]{0.233360, 0.542305, 0.385114, 0.839222}, within(1e-6));
+        assertThat(new double[]{k.nngp(0, 1), k.nngp(0, 2), k.nngp(0, 3)})
+                .containsExactly(new double[]{0.022213, 0.105654, 0.124928}, within(1e-6));
+        assertThat(k.nngp(0, 0) + k.nngp(1, 1) + k.nngp(2, 2) + k.nngp(3, 3)).isCloseTo(2.0, within(1e-10));
+    }
+
+    @Test
     void x1AgainstX2NormalisesEachBatchOnItsOwn() {
         Architecture a = Ntk4j.create().parse("""
                 {"layers": [{"type": "dense", "wStd": 1.3}, {"type": "batchNorm", "eps": 0.1, "samples": 20000},

@@ -14,6 +14,7 @@ import org.ntk4j.engine.compute.KernelOptions;
  *   java ... CnnBench flatten 8    the same ending in flatten
  *   java ... CnnBench myrtle 100   Myrtle-5 NNGP
  *   java ... CnnBench op           the conv and pool covariance operators alone on one 32×32 entry
+ *   a third argument sets the tile size in MB (default: the engine's)
  * </pre>
  * Prints wall-clock milliseconds per kernel entry (N² entries; x2 = x1, so the engine computes the
  * upper triangle of tiles) with all available processors.
@@ -92,6 +93,10 @@ public final class CnnBench {
         Architecture arch = Ntk4j.create().parse(json, which);
         Inputs x = Images.random(7, n, 32, 32, 3);
         KernelOptions opts = KernelOptions.defaults().withNtk(ntk);
+        if (args.length > 2) {
+            // Larger tiles amortise the per-input covariances each tile recomputes (memory permitting).
+            opts = opts.withTileBytes(Long.parseLong(args[2]) << 20);
+        }
         long t0 = System.nanoTime();
         KernelMatrices k = arch.kernels(x, null, opts);
         double ms = (System.nanoTime() - t0) / 1e6;
