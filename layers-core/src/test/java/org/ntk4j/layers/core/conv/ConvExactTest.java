@@ -64,6 +64,24 @@ class ConvExactTest {
     }
 
     @Test
+    void flattenPathEqualsFullCovariancePathThroughTheEngine() {
+        // A 1×1 avgPool is the identity but needs the FULL covariance, so the engine switches the whole
+        // network to FULL mode; flatten then keeps the diagonal. Both must give the same kernels.
+        String body = """
+                {"type": "conv", "filter": [3, 2], "wStd": 1.4, "bStd": 0.1}, {"type": "relu"},
+                {"type": "conv", "filter": [2, 2], "strides": [2, 1], "padding": "VALID", "wStd": 1.3}, {"type": "relu"},
+                {"type": "flatten"}, {"type": "dense", "wStd": 1.1, "bStd": 0.2}]}""";
+        org.ntk4j.engine.Ntk4j ntk4j = org.ntk4j.engine.Ntk4j.create();
+        org.ntk4j.engine.Architecture diagonal = ntk4j.parse("{\"layers\": [" + body);
+        org.ntk4j.engine.Architecture full = ntk4j.parse("{\"layers\": [{\"type\": \"avgPool\", \"window\": [1, 1]}, " + body);
+        org.ntk4j.engine.compute.Inputs x = Images.random(3, 3, 5, 4, 2);
+        var a = diagonal.kernels(x);
+        var b = full.kernels(x);
+        assertThat(a.nngp()).containsExactly(b.nngp(), within(1e-12));
+        assertThat(a.ntk()).containsExactly(b.ntk(), within(1e-12));
+    }
+
+    @Test
     void zeroPadsCountInTheFanIn() {
         // A 1-D SAME conv of width 3 on a constant-variance input: edge positions read one pad,
         // so their variance is 2/3 of the interior's (the fan-in is C·|F| everywhere).
