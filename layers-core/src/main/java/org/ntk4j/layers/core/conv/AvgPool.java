@@ -86,7 +86,7 @@ public final class AvgPool implements Layer {
 
     @Override
     public Shape outputShape(Shape in) {
-        return new Shape(geometry(in.spatial()).outSpatial(), in.channels());
+        return in.withSpatial(geometry(in.spatial()).outSpatial(), in.channels());
     }
 
     @Override

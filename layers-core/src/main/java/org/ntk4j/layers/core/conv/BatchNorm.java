@@ -68,6 +68,8 @@ public final class BatchNorm implements Layer {
     private final String path;
     private final double eps;
     private final Activation activation;
+    private final int samples;
+    private final long seed;
     private final BatchNormKernel kernel;
 
     /** {@code activation} may be null. */
@@ -75,6 +77,8 @@ public final class BatchNorm implements Layer {
         this.path = path;
         this.eps = eps;
         this.activation = activation;
+        this.samples = samples;
+        this.seed = seed;
         this.kernel = new BatchNormKernel(path, eps, activation, samples, seed);
     }
 
@@ -94,7 +98,21 @@ public final class BatchNorm implements Layer {
             throw new SpecException(path, "\"batchNorm\" normalises vectors (one value per channel and input), found "
                     + in + "; put it after flatten or globalAvgPool, or use layerNorm per position");
         }
-        return in;
+        if (!in.gaussian()) {
+            throw new SpecException(path, "\"batchNorm\" needs Gaussian pre-activations (its kernel is an expectation "
+                    + "over the Gaussian batch): put a dense layer before it");
+        }
+        // Normalised by batch statistics the values lie on a sphere: centred, no longer Gaussian.
+        return in.withFlags(false, activation == null || activation.function().isOdd());
+    }
+
+    /** batchNorm followed by an activation layer is computed as one exact rule ({@code φ(BN(z))}). */
+    @Override
+    public Layer fuseWith(Layer next) {
+        if (activation != null || next.activation() == null) {
+            return null;
+        }
+        return new BatchNorm(path, eps, next.activation(), samples, seed);
     }
 
     @Override

@@ -104,7 +104,7 @@ public final class Conv implements Layer {
 
     @Override
     public Shape outputShape(Shape in) {
-        return new Shape(geometry(in.spatial()).outSpatial(), width);
+        return new Shape(geometry(in.spatial()).outSpatial(), width).fromWeights();
     }
 
     @Override

@@ -51,6 +51,32 @@ class BatchNormEngineTest {
     }
 
     @Test
+    void batchNormThenReluAsSeparateLayersIsFusedIntoTheExactRule() {
+        // Written as the issue writes it: three layers. The chain fuses batchNorm with the activation,
+        // since relu's Gaussian dual on batchNorm's (spherical, non-Gaussian) output would be 3% off.
+        Architecture a = Ntk4j.create().parse("""
+                {"layers": [{"type": "dense", "wStd": 1, "bStd": 0}, {"type": "batchNorm"}, {"type": "relu"},
+                            {"type": "dense", "wStd": 1}]}""");
+        assertThat(a.layers()).extracting(l -> l.type()).containsExactly("dense", "batchNorm", "dense");
+        KernelMatrices k = a.kernels(Inputs.of(BATCH));
+        assertThat(new double[]{k.nngp(0, 0), k.nngp(1, 1), k.nngp(2, 2), k.nngp(3, 3)})
+                .containsExactly(new double[]{0.233360, 0.542305, 0.385114, 0.839222}, within(1e-6));
+        assertThat(new double[]{k.nngp(0, 1), k.nngp(0, 2), k.nngp(0, 3)})
+                .containsExactly(new double[]{0.022213, 0.105654, 0.124928}, within(1e-6));
+    }
+
+    @Test
+    void activationsAfterAFusedBatchNormOrOnRawDataAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ntk4j.create().parse("""
+                {"layers": [{"type": "dense"}, {"type": "batchNorm"}, {"type": "relu"}, {"type": "tanh"},
+                            {"type": "dense"}]}""").outputShape(org.ntk4j.api.Shape.vector(3)))
+                .hasMessageContaining("layers[3]").hasMessageContaining("needs Gaussian pre-activations");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ntk4j.create().parse("""
+                {"layers": [{"type": "batchNorm"}, {"type": "dense"}]}""").outputShape(org.ntk4j.api.Shape.vector(3)))
+                .hasMessageContaining("layers[0]").hasMessageContaining("Gaussian");
+    }
+
+    @Test
     void x1AgainstX2NormalisesEachBatchOnItsOwn() {
         Architecture a = Ntk4j.create().parse("""
                 {"layers": [{"type": "dense", "wStd": 1.3}, {"type": "batchNorm", "eps": 0.1, "samples": 20000},
