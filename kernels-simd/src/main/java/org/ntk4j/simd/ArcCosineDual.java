@@ -1,0 +1,99 @@
+package org.ntk4j.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import org.ntk4j.api.DualActivation;
+
+/**
+ * The arc-cosine dual of {@code φ(x) = a·x⁻ + b·x⁺} (relu, leakyRelu, abRelu, abs), vectorised.
+ * With θ the angle between the two units (cos θ = ρ) and {@code g(ψ) = sin ψ − ψ cos ψ}:
+ * {@code cov = √(k11 k22)·[(a² + b²) g(π − θ) − 2ab g(θ)]/(2π)} and
+ * {@code dot = [(a² + b²)(π − θ) + 2ab θ]/(2π)} (Cho &amp; Saul 2009).
+ *
+ * <p>Both angles come from atan2(√det, ±k12), so they are exact at correlation ±1; √k11k22·sin ψ and
+ * √k11k22·cos ψ are then √det and ±k12, no sin or cos needed. For ψ &lt; 0.5, g is summed as its
+ * series (sin ψ − ψ cos ψ ≈ ψ³/3 would cancel), which keeps relu's cov relatively accurate as ρ → −1.
+ * A zero variance puts the unit at the kink: θ = π/2, cov = 0, dot = ((a + b)/2)².
+ */
+final class ArcCosineDual implements DualActivation {
+
+    private static final double INV_TWO_PI = 1.0 / (2.0 * Math.PI);
+    private static final double SERIES_ANGLE = 0.5;
+    /** g(ψ)/ψ³ = Σ_{k≥1} (−1)^{k+1} 2k ψ^{2k−2}/(2k+1)!: coefficients of ψ^{2(k−1)}, k = 1..10. */
+    private static final double[] G_SERIES = new double[10];
+
+    static {
+        double factorial = 6.0;
+        for (int k = 1; k <= G_SERIES.length; k++) {
+            G_SERIES[k - 1] = (k % 2 == 1 ? 2.0 * k : -2.0 * k) / factorial;
+            factorial *= (2.0 * k + 2.0) * (2.0 * k + 3.0);
+        }
+    }
+
+    private final double sameSign;
+    private final double oppositeSign;
+    private final double atKink;
+
+    ArcCosineDual(double a, double b) {
+        this.sameSign = a * a + b * b;
+        this.oppositeSign = 2.0 * a * b;
+        this.atKink = (sameSign + oppositeSign) * 0.25;
+    }
+
+    @Override
+    public void compute(double[] k11, double[] k22, double[] k12, int n, double[] cov, double[] dot) {
+        Lanes.checkBatch(k11, k22, k12, n, cov, dot);
+        int i = 0;
+        for (int bound = Lanes.SPECIES.loopBound(n); i < bound; i += Lanes.LENGTH) {
+            block(Lanes.load(k11, i), Lanes.load(k22, i), Lanes.load(k12, i), cov, dot, i, null);
+        }
+        if (i < n) {
+            VectorMask<Double> m = Lanes.tail(i, n);
+            block(Lanes.load(k11, i, m), Lanes.load(k22, i, m), Lanes.load(k12, i, m), cov, dot, i, m);
+        }
+    }
+
+    /** One vector of pairs at {@code i}; {@code m == null} stores every lane. */
+    private void block(DoubleVector k11, DoubleVector k22, DoubleVector k12, double[] cov, double[] dot, int i,
+                       VectorMask<Double> m) {
+        DoubleVector v1 = PairGeometry.variance(k11);
+        DoubleVector v2 = PairGeometry.variance(k22);
+        DoubleVector scale = PairGeometry.scale(v1, v2);
+        DoubleVector det = PairGeometry.determinant(v1, v2, k12);
+        DoubleVector c = PairGeometry.clampedCross(k12, det, scale);
+        DoubleVector root = PairGeometry.rootDeterminant(det);
+        DoubleVector minusC = c.neg();
+        DoubleVector theta = root.lanewise(VectorOperators.ATAN2, c);
+        DoubleVector supplement = root.lanewise(VectorOperators.ATAN2, minusC);
+        VectorMask<Double> degenerate = scale.compare(VectorOperators.EQ, 0.0);
+        DoubleVector covariance = scaledG(supplement, scale, root, minusC).mul(sameSign)
+                .sub(scaledG(theta, scale, root, c).mul(oppositeSign))
+                .mul(INV_TWO_PI)
+                .blend(0.0, degenerate);
+        Lanes.store(covariance, cov, i, m);
+        if (dot != null) {
+            DoubleVector derivative = supplement.mul(sameSign).add(theta.mul(oppositeSign))
+                    .mul(INV_TWO_PI)
+                    .blend(atKink, degenerate);
+            Lanes.store(derivative, dot, i, m);
+        }
+    }
+
+    /** scale·g(ψ), where scale·sin ψ = {@code sine} and scale·cos ψ = {@code cosine} are known. */
+    private static DoubleVector scaledG(DoubleVector psi, DoubleVector scale, DoubleVector sine, DoubleVector cosine) {
+        DoubleVector direct = sine.sub(psi.mul(cosine));
+        DoubleVector psi2 = psi.mul(psi);
+        DoubleVector acc = DoubleVector.broadcast(Lanes.SPECIES, G_SERIES[G_SERIES.length - 1]);
+        for (int k = G_SERIES.length - 2; k >= 0; k--) {
+            acc = acc.fma(psi2, DoubleVector.broadcast(Lanes.SPECIES, G_SERIES[k]));
+        }
+        DoubleVector series = scale.mul(psi2.mul(psi)).mul(acc);
+        return direct.blend(series, psi.compare(VectorOperators.LT, SERIES_ANGLE));
+    }
+
+    @Override
+    public String describe() {
+        return "closed(simd)";
+    }
+}
