@@ -57,7 +57,7 @@ public final class NumericCoreSelection {
         boolean first = false;
         synchronized (NumericCoreSelection.class) {
             if (decided == null) {
-                decided = decide(VirtualMachineFacts.current());
+                decided = decide(VirtualMachineFacts.current(), SIMD_CORE);
                 first = true;
             }
             outcome = decided;
@@ -72,10 +72,15 @@ public final class NumericCoreSelection {
 
     /** The same selection for the given facts, without caching or logging (for tests). */
     static Choice select(NumericCore scalar, VirtualMachineFacts facts) {
-        return instantiate(decide(facts), scalar);
+        return select(scalar, facts, SIMD_CORE);
     }
 
-    private static Outcome decide(VirtualMachineFacts facts) {
+    /** The same with another class in the SIMD core's place (tests). */
+    static Choice select(NumericCore scalar, VirtualMachineFacts facts, String simdCore) {
+        return instantiate(decide(facts, simdCore), scalar);
+    }
+
+    private static Outcome decide(VirtualMachineFacts facts, String simdCore) {
         String property = facts.simdProperty();
         if (property != null && property.trim().equalsIgnoreCase("false")) {
             return scalar("-D" + PROPERTY + "=false", Level.FINE);
@@ -91,13 +96,13 @@ public final class NumericCoreSelection {
         Class<? extends NumericCore> simd;
         int bits;
         try {
-            simd = Class.forName(SIMD_CORE, true, facts.classLoader()).asSubclass(NumericCore.class);
+            simd = Class.forName(simdCore, true, facts.classLoader()).asSubclass(NumericCore.class);
             bits = (Integer) simd.getMethod("preferredBitSize").invoke(null);
         } catch (ClassNotFoundException e) {
-            return scalar("kernels-simd (" + SIMD_CORE + ") is not on the class path", Level.INFO);
+            return scalar("kernels-simd (" + simdCore + ") is not on the class path", Level.INFO);
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-            return scalar(SIMD_CORE + " cannot run on this JVM (" + cause + ")", Level.INFO);
+            return scalar(simdCore + " cannot run on this JVM (" + cause + ")", Level.INFO);
         }
         if (bits < MIN_VECTOR_BITS) {
             return scalar("the preferred vector holds " + bits + " bits, fewer than " + MIN_VECTOR_BITS, Level.INFO);
@@ -118,7 +123,7 @@ public final class NumericCoreSelection {
             return new Choice(core, true, outcome.reason());
         } catch (ReflectiveOperationException | LinkageError e) {
             Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-            return new Choice(scalar, false, SIMD_CORE + " cannot be created (" + cause + ")");
+            return new Choice(scalar, false, outcome.simd().getName() + " cannot be created (" + cause + ")");
         }
     }
 }
