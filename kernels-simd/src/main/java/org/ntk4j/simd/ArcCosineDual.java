@@ -11,9 +11,11 @@ import org.ntk4j.api.DualActivation;
  * {@code cov = √(k11 k22)·[(a² + b²) g(π − θ) − 2ab g(θ)]/(2π)} and
  * {@code dot = [(a² + b²)(π − θ) + 2ab θ]/(2π)} (Cho &amp; Saul 2009).
  *
- * <p>Both angles come from atan2(√det, ±k12), so they are exact at correlation ±1; √k11k22·sin ψ and
- * √k11k22·cos ψ are then √det and ±k12, no sin or cos needed. For ψ &lt; 0.5, g is summed as its
- * series (sin ψ − ψ cos ψ ≈ ψ³/3 would cancel), which keeps relu's cov relatively accurate as ρ → −1.
+ * <p>The angle in [0, π/2] comes from atan2(√det, |k12|), so it is exact at correlation ±1, and the
+ * other one is π minus it; √k11k22·sin ψ and √k11k22·cos ψ are √det and ±k12, no sin or cos needed.
+ * For the small angle below 0.5, g is summed as its series (sin ψ − ψ cos ψ ≈ ψ³/3 would cancel),
+ * which keeps relu's cov relatively accurate as ρ → −1; for the large one sin ψ − ψ cos ψ adds two
+ * non-negative terms. The scalar form in layers-core takes two atan2 instead; both agree to ~1e-15.
  * A zero variance puts the unit at the kink: θ = π/2, cov = 0, dot = ((a + b)/2)².
  */
 final class ArcCosineDual implements DualActivation {
@@ -63,12 +65,22 @@ final class ArcCosineDual implements DualActivation {
         DoubleVector det = PairGeometry.determinant(v1, v2, k12);
         DoubleVector c = PairGeometry.clampedCross(k12, det, scale);
         DoubleVector root = PairGeometry.rootDeterminant(det);
-        DoubleVector minusC = c.neg();
-        DoubleVector theta = root.lanewise(VectorOperators.ATAN2, c);
-        DoubleVector supplement = root.lanewise(VectorOperators.ATAN2, minusC);
+        // One atan2 for the angle in [0, π/2]; the other is π minus it, accurate since it is ≥ π/2.
+        DoubleVector magnitude = c.abs();
+        DoubleVector small = root.lanewise(VectorOperators.ATAN2, magnitude);
+        DoubleVector large = small.neg().add(Math.PI);
+        // g of the small angle may need the series; g(large) = sin − large·cos with cos ≤ 0 never cancels.
+        DoubleVector gSmall = scaledG(small, scale, root, magnitude);
+        DoubleVector gLarge = large.fma(magnitude, root);
+        // ρ ≥ 0: θ is the small angle and π − θ the large one; ρ < 0: the other way round.
+        VectorMask<Double> negative = c.compare(VectorOperators.LT, 0.0);
+        DoubleVector theta = small.blend(large, negative);
+        DoubleVector supplement = large.blend(small, negative);
+        DoubleVector gTheta = gSmall.blend(gLarge, negative);
+        DoubleVector gSupplement = gLarge.blend(gSmall, negative);
         VectorMask<Double> degenerate = scale.compare(VectorOperators.EQ, 0.0);
-        DoubleVector covariance = scaledG(supplement, scale, root, minusC).mul(sameSign)
-                .sub(scaledG(theta, scale, root, c).mul(oppositeSign))
+        DoubleVector covariance = gSupplement.mul(sameSign)
+                .sub(gTheta.mul(oppositeSign))
                 .mul(INV_TWO_PI)
                 .blend(0.0, degenerate);
         Lanes.store(covariance, cov, i, m);
