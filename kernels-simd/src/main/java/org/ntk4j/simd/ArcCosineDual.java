@@ -48,19 +48,19 @@ final class ArcCosineDual implements DualActivation {
         Lanes.checkBatch(k11, k22, k12, n, cov, dot);
         int i = 0;
         for (int bound = Lanes.SPECIES.loopBound(n); i < bound; i += Lanes.LENGTH) {
-            block(Lanes.load(k11, i), Lanes.load(k22, i), Lanes.load(k12, i), cov, dot, i, null);
+            block(k11, k22, k12, cov, dot, i, null);
         }
         if (i < n) {
-            VectorMask<Double> m = Lanes.tail(i, n);
-            block(Lanes.load(k11, i, m), Lanes.load(k22, i, m), Lanes.load(k12, i, m), cov, dot, i, m);
+            block(k11, k22, k12, cov, dot, i, Lanes.tail(i, n));
         }
     }
 
     /** One vector of pairs at {@code i}; {@code m == null} stores every lane. */
-    private void block(DoubleVector k11, DoubleVector k22, DoubleVector k12, double[] cov, double[] dot, int i,
+    private void block(double[] k11, double[] k22, double[] cross, double[] cov, double[] dot, int i,
                        VectorMask<Double> m) {
-        DoubleVector v1 = PairGeometry.variance(k11);
-        DoubleVector v2 = PairGeometry.variance(k22);
+        DoubleVector v1 = PairGeometry.variance(Lanes.load(k11, i, m));
+        DoubleVector v2 = PairGeometry.variance(Lanes.load(k22, i, m));
+        DoubleVector k12 = Lanes.load(cross, i, m);
         DoubleVector scale = PairGeometry.scale(v1, v2);
         DoubleVector det = PairGeometry.determinant(v1, v2, k12);
         DoubleVector c = PairGeometry.clampedCross(k12, det, scale);

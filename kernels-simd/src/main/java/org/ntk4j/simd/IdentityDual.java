@@ -22,9 +22,9 @@ final class IdentityDual implements DualActivation {
     }
 
     private static void block(double[] k11, double[] k22, double[] k12, double[] cov, int i, VectorMask<Double> m) {
-        var v1 = PairGeometry.variance(m == null ? Lanes.load(k11, i) : Lanes.load(k11, i, m));
-        var v2 = PairGeometry.variance(m == null ? Lanes.load(k22, i) : Lanes.load(k22, i, m));
-        var cross = m == null ? Lanes.load(k12, i) : Lanes.load(k12, i, m);
+        var v1 = PairGeometry.variance(Lanes.load(k11, i, m));
+        var v2 = PairGeometry.variance(Lanes.load(k22, i, m));
+        var cross = Lanes.load(k12, i, m);
         var det = PairGeometry.determinant(v1, v2, cross);
         Lanes.store(PairGeometry.clampedCross(cross, det, PairGeometry.scale(v1, v2)), cov, i, m);
     }

@@ -11,6 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Each dual keeps its own loop rather than sharing one that calls back into it: a shared loop's
  * call site would see every dual, stop being inlined, and the vectors would be boxed on the heap.
+ * For the same reason a dual's per-vector method takes arrays and an index, never vectors: while the
+ * loop is still C1 code and the method already C2 code (the first seconds of a run), vectors passed
+ * between them would be boxed objects.
  */
 final class Lanes {
 
@@ -25,12 +28,9 @@ final class Lanes {
         return SPECIES.indexInRange(i, n);
     }
 
-    static DoubleVector load(double[] a, int i) {
-        return DoubleVector.fromArray(SPECIES, a, i);
-    }
-
+    /** Loads every lane when {@code m == null}, else the lanes of the tail mask (zeros elsewhere). */
     static DoubleVector load(double[] a, int i, VectorMask<Double> m) {
-        return DoubleVector.fromArray(SPECIES, a, i, m);
+        return m == null ? DoubleVector.fromArray(SPECIES, a, i) : DoubleVector.fromArray(SPECIES, a, i, m);
     }
 
     /** Stores every lane when {@code m == null}, else the lanes of the tail mask. */

@@ -20,7 +20,7 @@ public final class SimdErf {
         }
         int i = 0;
         for (int bound = Lanes.SPECIES.loopBound(n); i < bound; i += Lanes.LENGTH) {
-            VectorErf.erf(Lanes.load(x, i)).intoArray(out, i);
+            VectorErf.erf(Lanes.load(x, i, null)).intoArray(out, i);
         }
         if (i < n) {
             VectorMask<Double> m = Lanes.tail(i, n);
