@@ -24,8 +24,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * second (one operation = one pair).
  *
  * <pre>
- * mvn -q -o -pl kernels-simd -am test-compile
- * mvn -q -o -pl kernels-simd dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * # one reactor run, so that sibling modules resolve to their target/classes, not to stale jars
+ * mvn -q -o -pl kernels-simd -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java --add-modules jdk.incubator.vector -cp kernels-simd/target/test-classes:kernels-simd/target/classes:$(cat kernels-simd/target/cp.txt) \
  *      org.openjdk.jmh.Main 'DualThroughputBenchmark|ErfThroughputBenchmark'
  * </pre>
