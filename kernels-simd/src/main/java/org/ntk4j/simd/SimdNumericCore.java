@@ -10,7 +10,7 @@ import org.ntk4j.api.NumericCore;
 /**
  * The numeric core on the Vector API ({@code jdk.incubator.vector}, the platform's preferred
  * species): vectorised closed-form duals for the arc-cosine family (relu, leakyRelu, abRelu, abs),
- * erf, gelu and identity, which agree with the activations' own scalar closed forms to 1e-12
+ * erf, gelu, identity, sin, cos and sign, which agree with the activations' own scalar closed forms to 1e-12
  * relative. Quadrature and Monte Carlo take an opaque scalar φ, so they stay with the scalar core
  * given to the constructor.
  *
@@ -26,6 +26,9 @@ public final class SimdNumericCore implements NumericCore {
     private static final DualActivation IDENTITY = new IdentityDual();
     private static final DualActivation RELU = new ArcCosineDual(0.0, 1.0);
     private static final DualActivation ABS = new ArcCosineDual(-1.0, 1.0);
+    private static final DualActivation SIN = new TrigonometricDual(true);
+    private static final DualActivation COS = new TrigonometricDual(false);
+    private static final DualActivation SIGN = new SignDual();
 
     private final NumericCore scalar;
 
@@ -57,6 +60,9 @@ public final class SimdNumericCore implements NumericCore {
             case "erf" -> ERF;
             case "gelu" -> GELU;
             case "identity" -> IDENTITY;
+            case "sin" -> SIN;
+            case "cos" -> COS;
+            case "sign" -> SIGN;
             default -> null;
         });
     }

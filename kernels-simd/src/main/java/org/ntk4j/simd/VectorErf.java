@@ -7,8 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The error function on whole vectors, since {@code jdk.incubator.vector} has none: two polynomial
- * pieces evaluated with fma, accurate to about 1 ulp across the real line (checked against mpmath
- * values in the tests).
+ * pieces evaluated with fma, accurate to 1 ulp across the real line (the tests check 383 mpmath
+ * values to 2 ulp; a one-off check at 65,000 random points in [−6.5, 6.5], [−1.2, 1.2] and
+ * 10^[−300, 0] found no error above 1 ulp).
  *
  * <ul>
  *   <li>|x| &lt; 1: {@code erf(x) = x·P(x²)}, P of degree 12. No cancellation, so the relative

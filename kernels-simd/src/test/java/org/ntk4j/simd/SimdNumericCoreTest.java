@@ -21,7 +21,7 @@ class SimdNumericCoreTest {
 
     @Test
     void hasVectorisedClosedFormsForTheCoreActivationsOnly() {
-        for (String name : new String[] {"relu", "abs", "erf", "gelu", "identity"}) {
+        for (String name : new String[] {"relu", "abs", "erf", "gelu", "identity", "sin", "cos", "sign"}) {
             assertThat(core.closedForm(name, new Params(Map.of()))).as(name).isPresent()
                     .get().extracting(d -> d.describe()).isEqualTo("closed(simd)");
         }
