@@ -67,7 +67,7 @@ final class ArcCosineDual implements DualActivation {
         DoubleVector root = PairGeometry.rootDeterminant(det);
         // One atan2 for the angle in [0, π/2]; the other is π minus it, accurate since it is ≥ π/2.
         DoubleVector magnitude = c.abs();
-        DoubleVector small = root.lanewise(VectorOperators.ATAN2, magnitude);
+        DoubleVector small = VectorAtan2.atan2(root, magnitude);
         DoubleVector large = small.neg().add(Math.PI);
         // g of the small angle may need the series; g(large) = sin − large·cos with cos ≤ 0 never cancels.
         DoubleVector gSmall = scaledG(small, scale, root, magnitude);

@@ -2,7 +2,6 @@ package org.ntk4j.simd;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import org.ntk4j.api.DualActivation;
 
 /**
@@ -36,7 +35,7 @@ final class ErfDual implements DualActivation {
         DoubleVector residual = PairGeometry.determinant(v1, v2, k12);
         DoubleVector c = PairGeometry.clampedCross(k12, residual, PairGeometry.scale(v1, v2));
         DoubleVector rootDet = residual.max(0.0).mul(4.0).add(v1.add(v2).mul(2.0).add(1.0)).sqrt();
-        Lanes.store(c.mul(2.0).lanewise(VectorOperators.ATAN2, rootDet).mul(TWO_OVER_PI), cov, i, m);
+        Lanes.store(VectorAtan2.atan2(c.mul(2.0), rootDet).mul(TWO_OVER_PI), cov, i, m);
         if (dot != null) {
             Lanes.store(DoubleVector.broadcast(Lanes.SPECIES, FOUR_OVER_PI).div(rootDet), dot, i, m);
         }

@@ -2,7 +2,6 @@ package org.ntk4j.simd;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import org.ntk4j.api.DualActivation;
 
 /**
@@ -42,7 +41,7 @@ final class GeluDual implements DualActivation {
         DoubleVector p2 = v2.add(1.0);
         DoubleVector delta = v1.add(1.0).add(v2).add(residual.max(0.0));
         DoubleVector rootDelta = delta.sqrt();
-        DoubleVector alpha = c.lanewise(VectorOperators.ATAN2, rootDelta);
+        DoubleVector alpha = VectorAtan2.atan2(c, rootDelta);
         DoubleVector covariance = c.mul(0.25)
                 .add(c.mul(alpha).div(TWO_PI))
                 .add(v1.mul(v2).mul(delta).add(c.mul(c)).div(p1.mul(TWO_PI).mul(p2).mul(rootDelta)));

@@ -3,7 +3,6 @@ package org.ntk4j.simd;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import org.ntk4j.api.DualActivation;
 
 /**
@@ -36,7 +35,7 @@ final class SignDual implements DualActivation {
         DoubleVector k12 = Lanes.load(cross, i, m);
         DoubleVector det = PairGeometry.determinant(v1, v2, k12);
         DoubleVector c = PairGeometry.clampedCross(k12, det, PairGeometry.scale(v1, v2));
-        Lanes.store(c.lanewise(VectorOperators.ATAN2, PairGeometry.rootDeterminant(det)).mul(TWO_OVER_PI), cov, i, m);
+        Lanes.store(VectorAtan2.atan2(c, PairGeometry.rootDeterminant(det)).mul(TWO_OVER_PI), cov, i, m);
     }
 
     @Override
