@@ -43,15 +43,38 @@ final class ArcCosineDual implements DualActivation {
         this.atKink = (sameSign + oppositeSign) * 0.25;
     }
 
+    private final WarmUp warmUp = new WarmUp();
+
     @Override
     public void compute(double[] k11, double[] k22, double[] k12, int n, double[] cov, double[] dot) {
         Lanes.checkBatch(k11, k22, k12, n, cov, dot);
+        if (warmUp.isHot()) {
+            vectors(k11, k22, k12, cov, dot, n);
+            return;
+        }
+        int v = WarmUp.probe(n);
+        long t0 = System.nanoTime();
+        vectors(k11, k22, k12, cov, dot, v);
+        long t1 = System.nanoTime();
+        for (int i = v; i < n; i++) {
+            pair(k11, k22, k12, cov, dot, i);
+        }
+        warmUp.record(t1 - t0, v, System.nanoTime() - t1, n - v);
+    }
+
+    /** True once the vector code has proven faster than the scalar twin (see {@link WarmUp}). */
+    boolean isHot() {
+        return warmUp.isHot();
+    }
+
+    /** Pairs [0, to) in vectors, the last one masked. */
+    void vectors(double[] k11, double[] k22, double[] k12, double[] cov, double[] dot, int to) {
         int i = 0;
-        for (int bound = Lanes.SPECIES.loopBound(n); i < bound; i += Lanes.LENGTH) {
+        for (int bound = Lanes.SPECIES.loopBound(to); i < bound; i += Lanes.LENGTH) {
             block(k11, k22, k12, cov, dot, i, null);
         }
-        if (i < n) {
-            block(k11, k22, k12, cov, dot, i, Lanes.tail(i, n));
+        if (i < to) {
+            block(k11, k22, k12, cov, dot, i, Lanes.tail(i, to));
         }
     }
 
@@ -102,6 +125,43 @@ final class ArcCosineDual implements DualActivation {
         }
         DoubleVector series = scale.mul(psi2.mul(psi)).mul(acc);
         return direct.blend(series, psi.compare(VectorOperators.LT, SERIES_ANGLE));
+    }
+
+    /** {@link #block} for pair i alone, in {@link ScalarTwin} arithmetic: the same bits. */
+    void pair(double[] k11, double[] k22, double[] cross, double[] cov, double[] dot, int i) {
+        double v1 = ScalarTwin.variance(k11[i]);
+        double v2 = ScalarTwin.variance(k22[i]);
+        double scale = ScalarTwin.scale(v1, v2);
+        double det = ScalarTwin.determinant(v1, v2, cross[i]);
+        double c = ScalarTwin.clampedCross(cross[i], det, scale);
+        double root = ScalarTwin.rootDeterminant(det);
+        double magnitude = Math.abs(c);
+        double small = ScalarTwin.atan2(root, magnitude);
+        double large = -small + Math.PI;
+        double gSmall = scaledG(small, scale, root, magnitude);
+        double gLarge = Math.fma(large, magnitude, root);
+        boolean negative = c < 0.0;
+        double theta = negative ? large : small;
+        double supplement = negative ? small : large;
+        double gTheta = negative ? gLarge : gSmall;
+        double gSupplement = negative ? gSmall : gLarge;
+        boolean degenerate = scale == 0.0;
+        cov[i] = degenerate ? 0.0 : (gSupplement * sameSign - gTheta * oppositeSign) * INV_TWO_PI;
+        if (dot != null) {
+            dot[i] = degenerate ? atKink : (supplement * sameSign + theta * oppositeSign) * INV_TWO_PI;
+        }
+    }
+
+    private static double scaledG(double psi, double scale, double sine, double cosine) {
+        if (psi >= SERIES_ANGLE) {
+            return sine - psi * cosine;
+        }
+        double psi2 = psi * psi;
+        double acc = G_SERIES[G_SERIES.length - 1];
+        for (int k = G_SERIES.length - 2; k >= 0; k--) {
+            acc = Math.fma(acc, psi2, G_SERIES[k]);
+        }
+        return scale * (psi2 * psi) * acc;
     }
 
     @Override

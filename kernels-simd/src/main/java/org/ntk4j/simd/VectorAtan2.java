@@ -23,18 +23,18 @@ import jdk.incubator.vector.VectorOperators;
  */
 final class VectorAtan2 {
 
-    private static final double[] P = {
+    static final double[] P = {
             -0.33333333333333333, 0.19999999999999805, -0.14285714285659828, 0.11111111105155447,
             -0.090909087535008768, 0.076922963750321424, -0.066664248857382553, 0.058789289978347751,
             -0.052304542706502445, 0.045515932206265492, -0.034570561981427747, 0.016285756855221028};
 
-    private static final double TAN_PI_8 = 0.41421356237309503;
-    private static final double PI_4_HI = 0.7853981633974483;
-    private static final double PI_4_LO = 3.061616997868383e-17;
-    private static final double PI_2_HI = 1.5707963267948966;
-    private static final double PI_2_LO = 6.123233995736766e-17;
-    private static final double PI_HI = 3.141592653589793;
-    private static final double PI_LO = 1.2246467991473532e-16;
+    static final double TAN_PI_8 = 0.41421356237309503;
+    static final double PI_4_HI = 0.7853981633974483;
+    static final double PI_4_LO = 3.061616997868383e-17;
+    static final double PI_2_HI = 1.5707963267948966;
+    static final double PI_2_LO = 6.123233995736766e-17;
+    static final double PI_HI = 3.141592653589793;
+    static final double PI_LO = 1.2246467991473532e-16;
 
     private VectorAtan2() {
     }
