@@ -14,6 +14,12 @@ import org.ntk4j.api.NumericCore;
  * relative. Quadrature and Monte Carlo take an opaque scalar φ, so they stay with the scalar core
  * given to the constructor.
  *
+ * <p>The duals use only correctly rounded arithmetic (their atan2 is {@link VectorAtan2}, not the
+ * platform's vector math library), so they give the same bits interpreted or compiled, on any vector
+ * width; that lets each dual run its {@link ScalarTwin} arithmetic until its vector code is compiled
+ * and faster ({@link WarmUp}) without changing a bit of the result. sin and cos use the vector EXP
+ * and are the exception (within an ulp or two across JIT states).
+ *
  * <p>Loaded reflectively by the engine's start-up selection, and only after it has checked that the
  * vector module is readable and C2 is on; the engine has no compile-time dependency on this class.
  * The selection calls the public constructor {@code (NumericCore scalar)} and

@@ -21,7 +21,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Throughput of a closed-form dual (cov and dot for a batch of 2×2 covariances, as a layer calls
  * it per tile), scalar closed form from layers-core against the SIMD core. The score is pairs per
- * second (one operation = one pair).
+ * second (one operation = one pair). The SIMD duals start cold, in their scalar twin arithmetic, and
+ * switch to vectors once C2 has compiled those (see WarmUp): on a loaded machine that takes a few
+ * seconds, hence the long warm-up; the first iterations show the twin's own throughput.
  *
  * <pre>
  * # one reactor run, so that sibling modules resolve to their target/classes, not to stale jars
@@ -35,7 +37,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx512m"})
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class DualThroughputBenchmark {
 
