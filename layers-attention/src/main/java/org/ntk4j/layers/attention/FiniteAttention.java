@@ -133,8 +133,9 @@ final class FiniteAttention implements FiniteLayer {
             }
             mixed[m] = u;
             double[] yr = y.data()[m];
-            for (int p = 0; p < s; p++) {
-                for (int o = 0; o < n; o++) {
+            // Output unit outer, positions inner: each row of W_O is read from memory once per example.
+            for (int o = 0; o < n; o++) {
+                for (int p = 0; p < s; p++) {
                     yr[p * n + o] = scaleO * dot(wo, o * wide, u, p * wide, wide) + scaleB * b[o];
                 }
             }
@@ -169,8 +170,8 @@ final class FiniteAttention implements FiniteLayer {
             double[] gxr = gx.data()[m];
             double[] u = mixed[m];
             double[] gu = new double[s * wide];
-            for (int p = 0; p < s; p++) {
-                for (int o = 0; o < n; o++) {
+            for (int o = 0; o < n; o++) {
+                for (int p = 0; p < s; p++) {
                     double v = gr[p * n + o];
                     if (v == 0.0) {
                         continue;

@@ -15,7 +15,7 @@ import org.ntk4j.engine.compute.Inputs;
 class AttentionConformanceTest {
 
     private static final int WIDTH = 1024;
-    private static final int SAMPLES = 60;
+    private static final int SAMPLES = 24;
 
     private static ConformanceKit.Report check(String attention, Inputs x) {
         Architecture a = Ntk4j.create().parse("{\"layers\": [" + attention
