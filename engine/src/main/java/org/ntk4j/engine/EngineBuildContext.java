@@ -43,8 +43,9 @@ final class EngineBuildContext implements BuildContext {
         }
         Map<String, Object> defaults = new HashMap<>();
         type.params().forEach(p -> defaults.put(p.name(), p.defaultValue()));
-        ActivationFunction f = type.create(new DefaultsConfig(defaults));
-        return new BoundActivation(name, f, Integrators.choose(name, f, null, 0, Integrators.DEFAULT_SAMPLES, 0,
+        DefaultsConfig config = new DefaultsConfig(defaults);
+        ActivationFunction f = type.create(config);
+        return new BoundActivation(name, f, Integrators.choose(name, f, config, null, 0, Integrators.DEFAULT_SAMPLES, 0,
                 numeric, "activation"));
     }
 }

@@ -45,7 +45,7 @@ public final class ActivationLayerType implements LayerType {
     public Layer create(LayerConfig config, BuildContext context) {
         ActivationFunction f = activation.create(config);
         String integrator = config.isSet("integrator") ? config.getString("integrator") : null;
-        var dual = Integrators.choose(name(), f, integrator, config.getInt("degree"), config.getInt("samples"),
+        var dual = Integrators.choose(name(), f, config, integrator, config.getInt("degree"), config.getInt("samples"),
                 config.getInt("seed"), context.numeric(), config.path());
         return new ActivationLayer(new BoundActivation(name(), f, dual), config.path());
     }

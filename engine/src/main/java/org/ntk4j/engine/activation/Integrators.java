@@ -3,6 +3,7 @@ package org.ntk4j.engine.activation;
 import java.util.List;
 import org.ntk4j.api.ActivationFunction;
 import org.ntk4j.api.DualActivation;
+import org.ntk4j.api.LayerConfig;
 import org.ntk4j.api.NumericCore;
 import org.ntk4j.api.ParamSpec;
 import org.ntk4j.api.SpecException;
@@ -33,14 +34,20 @@ public final class Integrators {
     private Integrators() {
     }
 
-    /** The dual for the chosen integrator; {@code integrator == null} means the default. */
-    public static DualActivation choose(String name, ActivationFunction f, String integrator, int degree, int samples,
-                                        long seed, NumericCore core, String path) {
+    /**
+     * The dual for the chosen integrator; {@code integrator == null} means the default. A closed form
+     * comes from the numeric core when it has a faster one for this activation, else from the
+     * activation itself.
+     */
+    public static DualActivation choose(String name, ActivationFunction f, LayerConfig params, String integrator,
+                                        int degree, int samples, long seed, NumericCore core, String path) {
+        java.util.Optional<DualActivation> closed = f.closedForm()
+                .map(own -> core.closedForm(name, params).orElse(own));
         if (integrator == null) {
-            return f.closedForm().orElseGet(() -> core.quadrature(f, degree));
+            return closed.orElseGet(() -> core.quadrature(f, degree));
         }
         return switch (integrator) {
-            case CLOSED -> f.closedForm().orElseThrow(() -> new SpecException(path + ".integrator",
+            case CLOSED -> closed.orElseThrow(() -> new SpecException(path + ".integrator",
                     "\"" + name + "\" has no closed form; use \"quadrature\" (the default for it) or \"montecarlo\""));
             case QUADRATURE -> core.quadrature(f, degree);
             case MONTE_CARLO -> core.monteCarlo(f, samples, seed);

@@ -54,13 +54,18 @@ public final class ArchitectureReader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new SpecException(source, "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw new SpecException(source, "malformed JSON" + where + ": " + withoutSourceNoise(e.getOriginalMessage()));
         }
         try {
             return readRoot(root);
         } catch (SpecException e) {
             throw new SpecException(source + ", " + e.place(), stripPlace(e));
         }
+    }
+
+    /** Jackson appends "(start marker at [Source: REDACTED ...; line: 1, column: 12])": say it plainly. */
+    private static String withoutSourceNoise(String m) {
+        return m.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
     }
 
     private static String stripPlace(SpecException e) {

@@ -22,7 +22,7 @@ public final class NameSuggester {
             }
         }
         // A suggestion further than half the word away is noise, not help.
-        return best != null && bestDistance <= Math.max(2, name.length() / 2) ? best : null;
+        return best != null && bestDistance < name.length() && bestDistance <= Math.max(2, name.length() / 2) ? best : null;
     }
 
     /** " (did you mean \"x\"?)" or "" — ready to append to a message. */

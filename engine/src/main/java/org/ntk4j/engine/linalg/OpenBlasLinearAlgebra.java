@@ -1,0 +1,229 @@
+package org.ntk4j.engine.linalg;
+
+import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrf;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrs;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevr;
+import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
+import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas;
+
+/**
+ * Native back-end: OpenBLAS and its LAPACK from the {@code org.bytedeco:openblas} jars on Maven
+ * Central (the shared library is unpacked from the platform jar; nothing is installed on the system).
+ *
+ * <p>Obtain it through {@link LinearAlgebras}, which loads this class reflectively and falls back to
+ * EJML if the native library cannot be linked. LAPACK is called in column-major order on our
+ * row-major arrays: a symmetric matrix is its own transpose, so no copy is needed on the way in,
+ * and the few results that come back transposed are flipped in Java (O(n²) next to O(n³) work).
+ */
+public final class OpenBlasLinearAlgebra implements LinearAlgebra {
+
+    /** System property: number of OpenBLAS threads (default: OpenBLAS's own choice, all cores). */
+    public static final String THREADS_PROPERTY = "ntk4j.openblas.threads";
+
+    private static final byte JOBZ_VECTORS = 'V';
+    private static final byte JOBZ_VALUES = 'N';
+    private static final byte RANGE_ALL = 'A';
+    private static final byte LOWER = 'L';
+    private static final byte UPPER = 'U';
+
+    private final String version;
+
+    private OpenBlasLinearAlgebra(String version) {
+        this.version = version;
+    }
+
+    /**
+     * Links the native library, applies {@value #THREADS_PROPERTY} if set, and checks a tiny
+     * eigenproblem and product against known answers.
+     *
+     * @throws UnsatisfiedLinkError if the library cannot be loaded on this platform
+     * @throws IllegalStateException if the library loads but gives wrong answers
+     */
+    public static OpenBlasLinearAlgebra load() {
+        Loader.load(openblas.class);
+        String threads = System.getProperty(THREADS_PROPERTY);
+        if (threads != null && !threads.isBlank()) {
+            setThreads(Integer.parseInt(threads.trim()));
+        }
+        OpenBlasLinearAlgebra la = new OpenBlasLinearAlgebra(artifactVersion());
+        la.selfCheck();
+        return la;
+    }
+
+    private static String artifactVersion() {
+        try {
+            String v = Loader.getVersion("org.bytedeco", "openblas");
+            return v == null ? "unknown" : v;
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Sets the number of threads OpenBLAS uses for every later call (process-wide). */
+    public static void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("OpenBLAS thread count must be at least 1, got " + threads);
+        }
+        openblas.blas_set_num_threads(threads);
+    }
+
+    /** The thread count last set through {@link #setThreads}, or -1 if OpenBLAS chose it. */
+    public static int threads() {
+        return openblas.blas_get_num_threads();
+    }
+
+    /** Version of the bytedeco OpenBLAS artifact, e.g. {@code 0.3.28-1.5.11}. */
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public String name() {
+        return "openblas";
+    }
+
+    /** One line for logs: version, routines and thread setting. */
+    @Override
+    public String toString() {
+        int t = threads();
+        return "native OpenBLAS " + version + " (LAPACK dsyevr/dpotrf, BLAS dgemm, "
+                + (t > 0 ? t + " threads" : "default threads") + ")";
+    }
+
+    private void selfCheck() {
+        // [[2,1],[1,2]] has eigenvalues 1 and 3; a wrong ABI or a broken build shows up here.
+        SymmetricEigen e = eigh(new double[] {2, 1, 1, 2}, 2);
+        double[] p = multiply(false, true, 1, 1, 2, new double[] {1, 2}, new double[] {3, 4});
+        if (Math.abs(e.values()[0] - 1) > 1e-12 || Math.abs(e.values()[1] - 3) > 1e-12 || p[0] != 11) {
+            throw new IllegalStateException("OpenBLAS self-check failed: eigenvalues "
+                    + Arrays.toString(e.values()) + ", product " + p[0]);
+        }
+    }
+
+    @Override
+    public SymmetricEigen eigh(double[] a, int n) {
+        MatrixArgs.requireSquareFinite("eigh input", a, n);
+        if (n == 0) {
+            return new SymmetricEigen(0, new double[0], new double[0]);
+        }
+        double[] work = a.clone(); // dsyevr destroys its input
+        double[] values = new double[n];
+        double[] vectors = new double[n * n];
+        int info = LAPACKE_dsyevr(LAPACK_COL_MAJOR, JOBZ_VECTORS, RANGE_ALL, LOWER, n, work, n,
+                0, 0, 0, 0, 0.0, new int[1], values, vectors, n, new int[2 * n]);
+        checkEigenInfo(info, n);
+        // Column-major eigenvectors-as-columns read as row-major are eigenvectors-as-rows: flip.
+        MatrixArgs.transposeSquareInPlace(vectors, n);
+        return new SymmetricEigen(n, values, vectors);
+    }
+
+    @Override
+    public double[] eigenvalues(double[] a, int n) {
+        MatrixArgs.requireSquareFinite("eigenvalues input", a, n);
+        if (n == 0) {
+            return new double[0];
+        }
+        double[] values = new double[n];
+        int info = LAPACKE_dsyevr(LAPACK_COL_MAJOR, JOBZ_VALUES, RANGE_ALL, LOWER, n, a.clone(), n,
+                0, 0, 0, 0, 0.0, new int[1], values, new double[1], 1, new int[2 * n]);
+        checkEigenInfo(info, n);
+        return values;
+    }
+
+    private static void checkEigenInfo(int info, int n) {
+        if (info < 0) {
+            throw new IllegalArgumentException("LAPACKE_dsyevr rejected argument " + (-info) + " (n=" + n + ")");
+        }
+        if (info > 0) {
+            throw new ArithmeticException("LAPACK dsyevr did not converge on a " + n + "x" + n + " matrix (info=" + info + ")");
+        }
+    }
+
+    @Override
+    public CholeskyFactor cholesky(double[] a, int n) {
+        MatrixArgs.requireSquareFinite("cholesky input", a, n);
+        if (n == 0) {
+            return new NativeCholesky(0, new double[0]);
+        }
+        double[] factor = a.clone();
+        // Column-major U with A = UᵀU occupies exactly the row-major lower triangle as L = Uᵀ.
+        int info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, UPPER, n, factor, n);
+        if (info < 0) {
+            throw new IllegalArgumentException("LAPACKE_dpotrf rejected argument " + (-info) + " (n=" + n + ")");
+        }
+        if (info > 0) {
+            throw new NotPositiveDefiniteException(n, info);
+        }
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(factor, i * n + i + 1, (i + 1) * n, 0.0);
+        }
+        return new NativeCholesky(n, factor);
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     double alpha, double[] a, double[] b, double beta, double[] c) {
+        MatrixArgs.requireGemmShapes(transA, transB, m, n, k, a, b, c);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) { // BLAS would reject the zero leading dimension; the product is empty
+            if (beta == 0) {
+                Arrays.fill(c, 0.0);
+            } else if (beta != 1) {
+                for (int i = 0; i < c.length; i++) {
+                    c[i] *= beta;
+                }
+            }
+            return;
+        }
+        int lda = transA ? m : k;
+        int ldb = transB ? k : n;
+        cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                m, n, k, alpha, a, lda, b, ldb, beta, c, n);
+    }
+
+    /** Holds L in the row-major lower triangle, which is column-major U for dpotrs. */
+    private static final class NativeCholesky implements CholeskyFactor {
+        private final int n;
+        private final double[] factor;
+
+        NativeCholesky(int n, double[] factor) {
+            this.n = n;
+            this.factor = factor;
+        }
+
+        @Override
+        public int size() {
+            return n;
+        }
+
+        @Override
+        public double[] lower() {
+            return factor.clone();
+        }
+
+        @Override
+        public double[] solve(double[] b, int nrhs) {
+            MatrixArgs.requireLength("right-hand sides (n x nrhs)", b, n, nrhs);
+            if (n == 0 || nrhs == 0) {
+                return new double[b.length];
+            }
+            // dpotrs wants B column-major: the transpose of our row-major n×nrhs block.
+            double[] bt = nrhs == 1 ? b.clone() : MatrixArgs.transpose(b, n, nrhs);
+            int info = LAPACKE_dpotrs(LAPACK_COL_MAJOR, UPPER, n, nrhs, factor, n, bt, n);
+            if (info != 0) {
+                throw new IllegalArgumentException("LAPACKE_dpotrs rejected argument " + (-info) + " (n=" + n + ")");
+            }
+            return nrhs == 1 ? bt : MatrixArgs.transpose(bt, nrhs, n);
+        }
+    }
+}
