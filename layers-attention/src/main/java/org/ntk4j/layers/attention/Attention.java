@@ -62,7 +62,7 @@ import org.ntk4j.api.finite.FiniteLayer;
  * O(1/n) and vanishes. Likewise an earlier parameter moves the logits through
  * {@code <x_j, ∂x_i/∂θ>/C}, whose tangent kernel is O(K·Θ/C) → 0. This is the price of the 1/n
  * scaling: with 1/√n logits A would stay random in the limit (Hron et al. 2020).
- * {@code AttentionQueryKeyGradientTest} measures the W contribution falling like 1/n.
+ * {@code AttentionQueryKeyGradientTest} measures the W contribution falling (at least) like 1/n.
  *
  * <h2>Cost</h2>
  * Per pair of inputs two S×S bilinear products ({@code A K A'ᵀ}, and {@code A Θ A'ᵀ} with the NTK),
