@@ -1,9 +1,12 @@
 package org.ntk4j.layers.attention;
 
+import java.util.Arrays;
+
 /**
  * {@code out = A · K · Bᵀ} for S×S row-major blocks: how attention moves a covariance between the
- * positions of two inputs. Two passes of S³ multiply-adds, both walking rows contiguously
- * ({@code L = A K} as row updates that skip zero weights, then {@code out[p][q] = <L_p, B_q>}).
+ * positions of two inputs. Two passes of S³ multiply-adds, both as row updates
+ * ({@code row_p(L) += A_pr · row_r(K)}, then {@code row_p(out) += L_pc · row_c(Bᵀ)}) that the JIT
+ * vectorises; B comes transposed so that its rows are contiguous too.
  */
 final class Bilinear {
 
@@ -16,13 +19,25 @@ final class Bilinear {
         this.left = new double[s * s];
     }
 
+    /** The transpose of an S×S row-major block. */
+    static double[] transpose(double[] b, int s) {
+        double[] t = new double[s * s];
+        for (int p = 0; p < s; p++) {
+            for (int q = 0; q < s; q++) {
+                t[q * s + p] = b[p * s + q];
+            }
+        }
+        return t;
+    }
+
     /**
      * Writes {@code A · K · Bᵀ} (K at {@code k[kOff..)}) to {@code out[outOff..)}.
      *
-     * @param bLower B is lower triangular (causal weights): row q of B ends at column q
+     * @param bT     Bᵀ, row-major
+     * @param bLower B is lower triangular (causal weights), so row c of Bᵀ is zero before column c
      */
-    void apply(double[] a, double[] k, int kOff, double[] b, boolean bLower, double[] out, int outOff) {
-        java.util.Arrays.fill(left, 0.0);
+    void apply(double[] a, double[] k, int kOff, double[] bT, boolean bLower, double[] out, int outOff) {
+        Arrays.fill(left, 0.0);
         for (int p = 0; p < s; p++) {
             int lp = p * s;
             for (int r = 0; r < s; r++) {
@@ -36,16 +51,16 @@ final class Bilinear {
                 }
             }
         }
+        Arrays.fill(out, outOff, outOff + s * s, 0.0);
         for (int p = 0; p < s; p++) {
             int lp = p * s;
-            for (int q = 0; q < s; q++) {
-                int bq = q * s;
-                int end = bLower ? q + 1 : s;
-                double acc = 0;
-                for (int c = 0; c < end; c++) {
-                    acc += left[lp + c] * b[bq + c];
+            int op = outOff + p * s;
+            for (int c = 0; c < s; c++) {
+                double w = left[lp + c];
+                int bc = c * s;
+                for (int q = bLower ? c : 0; q < s; q++) {
+                    out[op + q] += w * bT[bc + q];
                 }
-                out[outOff + p * s + q] = acc;
             }
         }
     }

@@ -71,6 +71,37 @@ class AttentionInvariantsTest {
     }
 
     @Test
+    void bilinearProductMatchesTheTripleSum() {
+        int s = 5;
+        SplittableRandom rng = new SplittableRandom(8);
+        double[] a = new double[s * s];
+        double[] k = new double[3 + s * s];
+        double[] b = new double[s * s];
+        for (int i = 0; i < s * s; i++) {
+            a[i] = rng.nextGaussian();
+            k[3 + i] = rng.nextGaussian();
+            int p = i / s;
+            int q = i % s;
+            b[i] = q <= p ? rng.nextGaussian() : 0.0;
+        }
+        double[] out = new double[2 + s * s];
+        for (boolean lower : new boolean[]{false, true}) {
+            new Bilinear(s).apply(a, k, 3, Bilinear.transpose(b, s), lower, out, 2);
+            for (int p = 0; p < s; p++) {
+                for (int q = 0; q < s; q++) {
+                    double sum = 0;
+                    for (int r = 0; r < s; r++) {
+                        for (int c = 0; c < s; c++) {
+                            sum += a[p * s + r] * k[3 + r * s + c] * b[q * s + c];
+                        }
+                    }
+                    assertThat(out[2 + p * s + q]).isCloseTo(sum, within(1e-12));
+                }
+            }
+        }
+    }
+
+    @Test
     void aQueryWithNoVisibleKeyGetsAZeroRowAndHugeLogitsStayFinite() {
         int s = 4;
         double[] k = randomCovariance(s, 6);
