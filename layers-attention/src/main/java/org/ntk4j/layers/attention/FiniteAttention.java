@@ -147,8 +147,9 @@ final class FiniteAttention implements FiniteLayer {
     private double[] project(double[] w, int h, double[] x, double scale, int s) {
         int c = in.channels();
         double[] out = new double[s * n];
-        for (int p = 0; p < s; p++) {
-            for (int a = 0; a < n; a++) {
+        // Unit outer, positions inner: each weight row is read from memory once per example.
+        for (int a = 0; a < n; a++) {
+            for (int p = 0; p < s; p++) {
                 out[p * n + a] = scale * dot(w, (h * n + a) * c, x, p * c, c);
             }
         }
@@ -235,13 +236,13 @@ final class FiniteAttention implements FiniteLayer {
     /** Gradients of {@code out_p = scale · W_h x_p}: into the weights {@code gw} and the input {@code gx}. */
     private void projectBack(double[] w, double[] gw, int h, double[] dout, double[] x, double[] gx, double scale,
                              int s, int c) {
-        for (int p = 0; p < s; p++) {
-            for (int a = 0; a < n; a++) {
+        for (int a = 0; a < n; a++) {
+            int row = (h * n + a) * c;
+            for (int p = 0; p < s; p++) {
                 double d = scale * dout[p * n + a];
                 if (d == 0.0) {
                     continue;
                 }
-                int row = (h * n + a) * c;
                 axpy(d, x, p * c, gw, row, c);
                 axpy(d, w, row, gx, p * c, c);
             }

@@ -11,13 +11,16 @@ import org.ntk4j.engine.compute.Inputs;
 /**
  * Attention alone against wide finite twins (width 1024): attention, a test-only mean over positions,
  * and a dense readout. Inputs are raw sequences (T = 4, d = 5), so the logits' limit is exact per input.
+ * 24 samples: with 60 the errors were 0.004–0.018, with 24 they are 0.007–0.026, well inside 0.05
+ * (the NNGP sample averages over all 1024 readout units); causal cases are in
+ * {@link CausalAttentionConformanceTest}.
  */
 class AttentionConformanceTest {
 
-    private static final int WIDTH = 1024;
-    private static final int SAMPLES = 24;
+    static final int WIDTH = 1024;
+    static final int SAMPLES = 24;
 
-    private static ConformanceKit.Report check(String attention, Inputs x) {
+    static ConformanceKit.Report check(String attention, Inputs x) {
         Architecture a = Ntk4j.create().parse("{\"layers\": [" + attention
                 + ", {\"type\": \"testMeanPool\"}, {\"type\": \"dense\", \"wStd\": 1.0, \"bStd\": 0.1}]}");
         long t0 = System.nanoTime();
@@ -35,14 +38,6 @@ class AttentionConformanceTest {
     }
 
     @Test
-    void causalAttention() {
-        ConformanceKit.Report r = check("{\"type\": \"attention\", \"qkStd\": 1.5, \"bStd\": 0.2, \"causal\": true}",
-                SequenceInputs.random(3, 4, 5, 2, null));
-        assertThat(r.nngpError()).isLessThan(0.05);
-        assertThat(r.ntkError()).isLessThan(0.05);
-    }
-
-    @Test
     void positionalEmbeddingsAndTwoHeads() {
         ConformanceKit.Report r = check("{\"type\": \"attention\", \"heads\": 2, \"qkStd\": 1.3, \"posEmb\": \"sum\", "
                 + "\"posStd\": 1.2, \"posDecay\": 0.6}", SequenceInputs.random(3, 4, 5, 3, null));
@@ -50,12 +45,4 @@ class AttentionConformanceTest {
         assertThat(r.ntkError()).isLessThan(0.05);
     }
 
-    @Test
-    void causalWithPositionsOnSequencesOfDifferentLengths() {
-        Inputs x = SequenceInputs.random(3, 4, 5, 4, SequenceInputs.lengths(4, 4, 2, 3));
-        ConformanceKit.Report r = check("{\"type\": \"attention\", \"qkStd\": 1.4, \"causal\": true, \"posEmb\": \"sum\", "
-                + "\"posDecay\": 0.3, \"bStd\": 0.1}", x);
-        assertThat(r.nngpError()).isLessThan(0.05);
-        assertThat(r.ntkError()).isLessThan(0.05);
-    }
 }
