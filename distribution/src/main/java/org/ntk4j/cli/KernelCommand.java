@@ -126,6 +126,7 @@ final class KernelCommand implements Callable<Integer> {
         s.put("seconds", Math.round(seconds * 1000) / 1000.0);
         ObjectNode b = s.putObject("backends");
         b.put("numericCore", a.numericCore().name());
+        b.put("linearAlgebra", a.linearAlgebra().name());
         b.put("threads", o.threads());
         b.put("java", Runtime.version().toString());
         return s.toPrettyString() + "\n";

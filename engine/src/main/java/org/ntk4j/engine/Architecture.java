@@ -14,6 +14,7 @@ import org.ntk4j.engine.compute.KernelOptions;
 import org.ntk4j.engine.compute.KernelSink;
 import org.ntk4j.engine.finite.FiniteNetwork;
 import org.ntk4j.engine.finite.MonteCarloKernels;
+import org.ntk4j.engine.linalg.LinearAlgebra;
 
 /** A validated architecture: its kernels (infinite width) and its finite-width twins. */
 public final class Architecture {
@@ -21,8 +22,11 @@ public final class Architecture {
     private final Parameterization parameterization;
     private final Serial network;
     private final NumericCore numeric;
+    private final LinearAlgebra linearAlgebra;
 
-    Architecture(String name, Parameterization parameterization, List<Layer> layers, NumericCore numeric) {
+    Architecture(String name, Parameterization parameterization, List<Layer> layers, NumericCore numeric,
+                 LinearAlgebra linearAlgebra) {
+        this.linearAlgebra = linearAlgebra;
         this.name = name;
         this.parameterization = parameterization;
         this.network = new Serial("network", "layers", layers);
@@ -49,6 +53,11 @@ public final class Architecture {
     /** The numeric back-end the layers were built with. */
     public NumericCore numericCore() {
         return numeric;
+    }
+
+    /** The linear algebra back-end (input Gram matrices). */
+    public LinearAlgebra linearAlgebra() {
+        return linearAlgebra;
     }
 
     /** Shape propagation; throws a SpecException naming the first layer that does not fit. */
@@ -80,12 +89,12 @@ public final class Architecture {
 
     /** Streams tiles into {@code sink} (what the CLI does for outputs larger than memory). */
     public void kernels(Inputs x1, Inputs x2, KernelOptions options, KernelSink sink) {
-        new KernelComputer(network, options).compute(x1, x2, sink);
+        new KernelComputer(network, options, linearAlgebra).compute(x1, x2, sink);
     }
 
     /** Checks the inputs against the network without computing (errors name the place). */
     public void check(Inputs x1, Inputs x2) {
-        new KernelComputer(network, KernelOptions.defaults()).check(x1, x2);
+        new KernelComputer(network, KernelOptions.defaults(), linearAlgebra).check(x1, x2);
     }
 
     /** One random finite-width twin of this architecture. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.ntk4j.api.ActivationType;
 import org.ntk4j.api.LayerType;
 import org.ntk4j.api.NumericCore;
+import org.ntk4j.engine.linalg.LinearAlgebra;
+import org.ntk4j.engine.linalg.LinearAlgebras;
 import org.ntk4j.engine.numeric.ScalarNumericCore;
 import org.ntk4j.engine.plugin.Contribution;
 import org.ntk4j.engine.plugin.PluginRegistry;
@@ -35,6 +37,13 @@ final class EngineModule extends AbstractModule {
         registry.activations().forEach((name, c) -> activations.addBinding(name).toInstance(c.value()));
         OptionalBinder.newOptionalBinder(binder(), NumericCore.class).setDefault().to(ScalarNumericCore.class);
         bind(PluginRegistry.class).toInstance(registry);
+    }
+
+    /** Native OpenBLAS when it loads, else pure-Java EJML; decided once per process. */
+    @Provides
+    @Singleton
+    LinearAlgebra linearAlgebra() {
+        return LinearAlgebras.best();
     }
 
     @Provides

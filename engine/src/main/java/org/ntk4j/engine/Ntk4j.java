@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.ntk4j.api.NumericCore;
 import org.ntk4j.api.Parameterization;
 import org.ntk4j.api.SpecException;
+import org.ntk4j.engine.linalg.LinearAlgebra;
 import org.ntk4j.engine.plugin.PluginRegistry;
 import org.ntk4j.engine.spec.ArchitectureReader;
 import org.ntk4j.engine.spec.LayerCatalog;
@@ -31,11 +32,13 @@ public final class Ntk4j {
 
     private final LayerCatalog catalog;
     private final NumericCore numeric;
+    private final LinearAlgebra linearAlgebra;
     private final ArchitectureReader reader;
 
     private Ntk4j(Injector injector) {
         this.catalog = injector.getInstance(LayerCatalog.class);
         this.numeric = injector.getInstance(NumericCore.class);
+        this.linearAlgebra = injector.getInstance(LinearAlgebra.class);
         this.reader = new ArchitectureReader(catalog, p -> new EngineBuildContext(p, numeric, catalog));
     }
 
@@ -67,7 +70,7 @@ public final class Ntk4j {
     /** Reads an architecture from JSON text; {@code source} names it in errors. */
     public Architecture parse(String json, String source) {
         ArchitectureReader.Document d = reader.read(json, source);
-        return new Architecture(d.name(), d.parameterization(), d.layers(), numeric);
+        return new Architecture(d.name(), d.parameterization(), d.layers(), numeric, linearAlgebra);
     }
 
     public Architecture parse(String json) {
@@ -87,6 +90,11 @@ public final class Ntk4j {
     /** The numeric back-end in use. */
     public NumericCore numericCore() {
         return numeric;
+    }
+
+    /** The linear algebra back-end in use (native OpenBLAS or pure-Java EJML). */
+    public LinearAlgebra linearAlgebra() {
+        return linearAlgebra;
     }
 
     /** The default parameterization of documents that do not say. */

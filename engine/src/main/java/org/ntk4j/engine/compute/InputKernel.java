@@ -3,6 +3,7 @@ package org.ntk4j.engine.compute;
 import java.util.Arrays;
 import org.ntk4j.api.KernelState;
 import org.ntk4j.api.KernelState.Positions;
+import org.ntk4j.engine.linalg.LinearAlgebra;
 
 /**
  * The kernel state of raw inputs: {@code <x_p, x'_q> / d} over the channel axis for every pair of
@@ -14,12 +15,31 @@ final class InputKernel {
     }
 
     /** Rows {@code [a0, a1)} of {@code a} against rows {@code [b0, b1)} of {@code b}. */
-    static KernelState initial(Inputs a, int a0, int a1, Inputs b, int b0, int b1, Positions mode, boolean withNtk) {
+    static KernelState initial(Inputs a, int a0, int a1, Inputs b, int b0, int b1, Positions mode, boolean withNtk,
+                               LinearAlgebra la) {
         boolean[][] m1 = a.mask() == null ? null : Arrays.copyOfRange(a.mask(), a0, a1);
         boolean[][] m2 = b.mask() == null ? null : Arrays.copyOfRange(b.mask(), b0, b1);
         KernelState s = KernelState.create(a1 - a0, b1 - b0, a.spatial(), mode, a.channels(), withNtk, m1, m2);
-        fill(s, a, a0, b, b0);
+        if (mode == Positions.NONE && la != null) {
+            gram(s, a, a0, a1, b, b0, b1, la);
+        } else {
+            fill(s, a, a0, b, b0);
+        }
         return s;
+    }
+
+    /** Vectors: the cross block is one GEMM, {@code X_a X_bᵀ / d}, on the chosen linear algebra back-end. */
+    private static void gram(KernelState s, Inputs a, int a0, int a1, Inputs b, int b0, int b1, LinearAlgebra la) {
+        int d = a.channels();
+        double[] xa = Arrays.copyOfRange(a.data(), a0 * d, a1 * d);
+        double[] xb = a == b && a0 == b0 && a1 == b1 ? xa : Arrays.copyOfRange(b.data(), b0 * d, b1 * d);
+        la.gemm(false, true, a1 - a0, b1 - b0, d, 1.0 / d, xa, xb, 0.0, s.cross());
+        for (int i = 0; i < a1 - a0; i++) {
+            s.self1()[i] = dot(xa, i * d, xa, i * d, d) / d;
+        }
+        for (int j = 0; j < b1 - b0; j++) {
+            s.self2()[j] = dot(xb, j * d, xb, j * d, d) / d;
+        }
     }
 
     /** A joint (stacked, square) state for batch-coupled networks. */

@@ -14,6 +14,7 @@ import org.ntk4j.api.Layer;
 import org.ntk4j.api.Ntk4jException;
 import org.ntk4j.api.Shape;
 import org.ntk4j.api.SpecException;
+import org.ntk4j.engine.linalg.LinearAlgebra;
 
 /**
  * Computes the kernels of a network for x1 against x2 in tiles: each tile is an independent block
@@ -25,10 +26,13 @@ public final class KernelComputer {
 
     private final Layer network;
     private final KernelOptions options;
+    private final LinearAlgebra linearAlgebra;
 
-    public KernelComputer(Layer network, KernelOptions options) {
+    /** @param linearAlgebra computes the input Gram matrix of vector inputs (null: plain loops) */
+    public KernelComputer(Layer network, KernelOptions options, LinearAlgebra linearAlgebra) {
         this.network = network;
         this.options = options;
+        this.linearAlgebra = linearAlgebra;
     }
 
     /**
@@ -108,9 +112,11 @@ public final class KernelComputer {
             int r1 = Math.min(a.count(), r0 + tile);
             int c0 = job[1] * tile;
             int c1 = Math.min(b.count(), c0 + tile);
-            KernelState s = network.apply(InputKernel.initial(a, r0, r1, b, c0, c1, mode, options.withNtk()));
+            KernelState s = network.apply(InputKernel.initial(a, r0, r1, b, c0, c1, mode, options.withNtk(), linearAlgebra));
             deliver(s, r0, c0, same && job[0] == job[1], same && job[0] != job[1], sink);
-            report(done.incrementAndGet(), jobs.size());
+            synchronized (done) { // callbacks in order, so "done" never goes backwards
+                report(done.incrementAndGet(), jobs.size());
+            }
         }).toList());
     }
 

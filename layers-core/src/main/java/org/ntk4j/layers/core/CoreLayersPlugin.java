@@ -4,6 +4,7 @@ import java.util.List;
 import org.ntk4j.api.ActivationType;
 import org.ntk4j.api.LayerType;
 import org.ntk4j.api.Ntk4jPlugin;
+import org.ntk4j.layers.core.activation.CoreActivations;
 
 /** The core layers and activations of the architecture spec. */
 public final class CoreLayersPlugin implements Ntk4jPlugin {
@@ -14,6 +15,6 @@ public final class CoreLayersPlugin implements Ntk4jPlugin {
 
     @Override
     public List<ActivationType> activationTypes() {
-        return List.of();
+        return CoreActivations.all();
     }
 }
