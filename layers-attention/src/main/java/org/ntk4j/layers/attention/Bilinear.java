@@ -38,10 +38,29 @@ final class Bilinear {
      */
     void apply(double[] a, double[] k, int kOff, double[] bT, boolean bLower, double[] out, int outOff) {
         Arrays.fill(left, 0.0);
-        for (int p = 0; p < s; p++) {
+        // Two rows of the result per pass: every row of K (then of Bᵀ) is loaded once for both.
+        int p = 0;
+        for (; p + 1 < s; p += 2) {
+            int l0 = p * s;
+            int l1 = l0 + s;
+            for (int r = 0; r < s; r++) {
+                double w0 = a[l0 + r];
+                double w1 = a[l1 + r];
+                if (w0 == 0.0 && w1 == 0.0) {
+                    continue;
+                }
+                int kr = kOff + r * s;
+                for (int c = 0; c < s; c++) {
+                    double v = k[kr + c];
+                    left[l0 + c] += w0 * v;
+                    left[l1 + c] += w1 * v;
+                }
+            }
+        }
+        for (; p < s; p++) {
             int lp = p * s;
             for (int r = 0; r < s; r++) {
-                double w = a[p * s + r];
+                double w = a[lp + r];
                 if (w == 0.0) {
                     continue;
                 }
@@ -52,9 +71,25 @@ final class Bilinear {
             }
         }
         Arrays.fill(out, outOff, outOff + s * s, 0.0);
-        for (int p = 0; p < s; p++) {
+        p = 0;
+        for (; p + 1 < s; p += 2) {
+            int l0 = p * s;
+            int o0 = outOff + l0;
+            int o1 = o0 + s;
+            for (int c = 0; c < s; c++) {
+                double w0 = left[l0 + c];
+                double w1 = left[l0 + s + c];
+                int bc = c * s;
+                for (int q = bLower ? c : 0; q < s; q++) {
+                    double v = bT[bc + q];
+                    out[o0 + q] += w0 * v;
+                    out[o1 + q] += w1 * v;
+                }
+            }
+        }
+        for (; p < s; p++) {
             int lp = p * s;
-            int op = outOff + p * s;
+            int op = outOff + lp;
             for (int c = 0; c < s; c++) {
                 double w = left[lp + c];
                 int bc = c * s;
