@@ -10,7 +10,8 @@ import org.ntk4j.layers.core.activation.CoreActivations;
 public final class CoreLayersPlugin implements Ntk4jPlugin {
     @Override
     public List<LayerType> layerTypes() {
-        return List.of(Dense.TYPE, new SerialType());
+        return List.of(Dense.TYPE, new SerialType(), Sum.TYPE, Residual.TYPE, Concat.TYPE, Flatten.TYPE,
+                GlobalAvgPool.TYPE, LayerNorm.TYPE);
     }
 
     @Override
