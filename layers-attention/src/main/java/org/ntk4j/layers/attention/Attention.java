@@ -127,10 +127,7 @@ public final class Attention implements Layer {
         // Weights first: they read the input's own covariances, which the self update below overwrites.
         double[][] a1 = weights(s.self1(), s.n1(), size, qk2, pos, s.masks1());
         double[][] a2 = weights(s.self2(), s.n2(), size, qk2, pos, s.masks2());
-        double[][] a2t = new double[a2.length][];
-        for (int j = 0; j < a2.length; j++) {
-            a2t[j] = Bilinear.transpose(a2[j], size);
-        }
+
         Coefficients c = coefficients(s.channels());
         Bilinear bilinear = new Bilinear(size);
         boolean lower = settings.causal();
@@ -141,9 +138,9 @@ public final class Attention implements Layer {
         for (int i = 0; i < s.n1(); i++) {
             for (int j = 0; j < s.n2(); j++) {
                 int off = (i * s.n2() + j) * e;
-                bilinear.apply(a1[i], cross, off, a2t[j], lower, g, 0);
+                bilinear.apply(a1[i], cross, off, a2[j], lower, g, 0);
                 if (ntk != null) {
-                    bilinear.apply(a1[i], ntk, off, a2t[j], lower, h, 0);
+                    bilinear.apply(a1[i], ntk, off, a2[j], lower, h, 0);
                     for (int k = 0; k < e; k++) {
                         ntk[off + k] = c.ntkFromK * g[k] + c.ntkConstant + c.ntkFromTheta * h[k];
                     }
@@ -186,7 +183,7 @@ public final class Attention implements Layer {
         double[] g = new double[e];
         for (int i = 0; i < a.length; i++) {
             int off = i * e;
-            bilinear.apply(a[i], self, off, Bilinear.transpose(a[i], size), settings.causal(), g, 0);
+            bilinear.apply(a[i], self, off, a[i], settings.causal(), g, 0);
             for (int p = 0; p < size; p++) {
                 for (int q = 0; q <= p; q++) {
                     // Exact symmetry (the two triangles round differently) keeps later duals consistent.

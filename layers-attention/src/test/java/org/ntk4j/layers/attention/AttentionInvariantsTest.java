@@ -72,21 +72,26 @@ class AttentionInvariantsTest {
 
     @Test
     void bilinearProductMatchesTheTripleSum() {
-        int s = 5;
-        SplittableRandom rng = new SplittableRandom(8);
-        double[] a = new double[s * s];
-        double[] k = new double[3 + s * s];
-        double[] b = new double[s * s];
-        for (int i = 0; i < s * s; i++) {
-            a[i] = rng.nextGaussian();
-            k[3 + i] = rng.nextGaussian();
-            int p = i / s;
-            int q = i % s;
-            b[i] = q <= p ? rng.nextGaussian() : 0.0;
+        for (int s : new int[]{5, 8}) {
+            checkBilinear(s);
         }
-        double[] out = new double[2 + s * s];
+    }
+
+    private static void checkBilinear(int s) {
+        SplittableRandom rng = new SplittableRandom(8);
         for (boolean lower : new boolean[]{false, true}) {
-            new Bilinear(s).apply(a, k, 3, Bilinear.transpose(b, s), lower, out, 2);
+            double[] a = new double[s * s];
+            double[] k = new double[3 + s * s];
+            double[] b = new double[s * s];
+            for (int i = 0; i < s * s; i++) {
+                // Causal weights are lower triangular, which the product may exploit; others are dense.
+                boolean kept = !lower || i % s <= i / s;
+                a[i] = kept ? rng.nextGaussian() : 0.0;
+                b[i] = kept ? rng.nextGaussian() : 0.0;
+                k[3 + i] = rng.nextGaussian();
+            }
+            double[] out = new double[2 + s * s];
+            new Bilinear(s).apply(a, k, 3, b, lower, out, 2);
             for (int p = 0; p < s; p++) {
                 for (int q = 0; q < s; q++) {
                     double sum = 0;
@@ -95,7 +100,8 @@ class AttentionInvariantsTest {
                             sum += a[p * s + r] * k[3 + r * s + c] * b[q * s + c];
                         }
                     }
-                    assertThat(out[2 + p * s + q]).isCloseTo(sum, within(1e-12));
+                    assertThat(out[2 + p * s + q]).as("S=%d lower=%b (%d,%d)", s, lower, p, q)
+                            .isCloseTo(sum, within(1e-12));
                 }
             }
         }
