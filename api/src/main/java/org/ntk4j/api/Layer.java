@@ -17,7 +17,9 @@ public interface Layer {
 
     /**
      * The output shape for an input shape, or a {@link SpecException} naming {@link #path()} when the
-     * input does not fit (wrong rank, window larger than the input, ...).
+     * input does not fit (wrong rank, window larger than the input, ...) or when the layer's rule is
+     * not exact for it (see {@link Shape#gaussian()} and {@link Shape#centred()}). The output's flags
+     * say what the layer makes of its input's: weight layers return {@link Shape#fromWeights()}.
      */
     Shape outputShape(Shape in);
 
@@ -46,15 +48,6 @@ public interface Layer {
      * {@code residual} and {@code concat} exact. {@code inputFresh} says the same of the input.
      */
     default boolean isFresh(boolean inputFresh) {
-        return false;
-    }
-
-    /**
-     * True when the layer's infinite-width rule assumes a centred input (zero channel mean in the
-     * limit), as {@code layerNorm} does. {@link Serial} refuses such a layer unless the layer before it
-     * in the same chain produces a fresh (hence centred) output.
-     */
-    default boolean requiresCentredInput() {
         return false;
     }
 

@@ -40,16 +40,8 @@ public final class Serial implements Layer {
     @Override
     public Shape outputShape(Shape in) {
         Shape s = in;
-        // The chain's own input is not known to be centred (raw data, or a branch's input).
-        boolean fresh = false;
         for (Layer l : layers) {
-            if (l.requiresCentredInput() && !fresh) {
-                throw new SpecException(l.path(), "\"" + l.type() + "\" needs a centred input (zero channel mean "
-                        + "in the infinite-width limit): put it right after dense, conv, attention, or a residual "
-                        + "or sum of those, not first in a chain or after a non-odd activation");
-            }
             s = l.outputShape(s);
-            fresh = l.isFresh(fresh);
         }
         return s;
     }

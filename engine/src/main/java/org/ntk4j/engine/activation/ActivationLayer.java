@@ -2,6 +2,8 @@ package org.ntk4j.engine.activation;
 
 import java.util.List;
 import org.ntk4j.api.Activation;
+import org.ntk4j.api.ActivationFunction;
+import org.ntk4j.api.SpecException;
 import org.ntk4j.api.KernelState;
 import org.ntk4j.api.Layer;
 import org.ntk4j.api.Pointwise;
@@ -37,7 +39,16 @@ public final class ActivationLayer implements Layer {
 
     @Override
     public Shape outputShape(Shape in) {
-        return in;
+        ActivationFunction f = activation.function();
+        if (f.isLinear()) {
+            return in;
+        }
+        if (!in.gaussian()) {
+            throw new SpecException(path, "\"" + type() + "\" needs Gaussian pre-activations, but its input is "
+                    + "not Gaussian in the infinite-width limit (raw data, or the output of another activation or "
+                    + "a normalisation over the batch): put a dense, conv or attention layer before it");
+        }
+        return in.withFlags(false, in.centred() && f.isOdd());
     }
 
     @Override

@@ -85,7 +85,8 @@ public final class Concat implements Layer {
             }
             channels = Math.addExact(channels, s.channels());
         }
-        return first.withChannels(channels);
+        return first.withChannels(channels).withFlags(shapes.stream().allMatch(Shape::gaussian),
+                shapes.stream().allMatch(Shape::centred));
     }
 
     @Override

@@ -76,7 +76,7 @@ public final class Dense implements Layer {
 
     @Override
     public Shape outputShape(Shape in) {
-        return in.withChannels(width);
+        return in.withChannels(width).fromWeights();
     }
 
     @Override

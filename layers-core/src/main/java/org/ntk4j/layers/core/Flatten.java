@@ -67,7 +67,7 @@ public final class Flatten implements Layer {
 
     @Override
     public Shape outputShape(Shape in) {
-        return in.isVector() ? in : Shape.vector(Math.multiplyExact(in.positions(), in.channels()));
+        return in.isVector() ? in : in.withSpatial(new int[0], Math.multiplyExact(in.positions(), in.channels()));
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class GlobalAvgPool implements Layer {
             throw new SpecException(path, "expected an input with positions (a sequence N×T×d or an image "
                     + "N×H×W×C) to pool over, found a " + in + "; drop globalAvgPool for vector inputs");
         }
-        return Shape.vector(in.channels());
+        return in.withSpatial(new int[0], in.channels());
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.ntk4j.api.LayerConfig;
 import org.ntk4j.api.LayerType;
 import org.ntk4j.api.ParamSpec;
 import org.ntk4j.api.Shape;
+import org.ntk4j.api.SpecException;
 import org.ntk4j.api.finite.Batch;
 import org.ntk4j.api.finite.FiniteContext;
 import org.ntk4j.api.finite.FiniteLayer;
@@ -22,7 +23,7 @@ import org.ntk4j.api.finite.Gradients;
  * {@code K'(p, q) = K(p, q) / sqrt((K₁(p, p) + eps)(K₂(q, q) + eps))}. The derivative adds two
  * projections (onto the constant and onto x itself) of rank one each among n channels, which vanish
  * in the limit, so the NTK is divided alike. The rule is wrong for a non-centred input (after relu
- * the mean is not zero), hence {@link #requiresCentredInput()}. A position of zero variance with
+ * the mean is not zero), hence it refuses inputs that are not {@link Shape#centred()}. A position of zero variance with
  * {@code eps = 0} maps to zero, as the twin does.
  */
 public final class LayerNorm implements Layer {
@@ -70,12 +71,12 @@ public final class LayerNorm implements Layer {
 
     @Override
     public Shape outputShape(Shape in) {
+        if (!in.centred()) {
+            throw new SpecException(path, "\"layerNorm\" needs a centred input (zero channel mean in the "
+                    + "infinite-width limit): put it after dense, conv, attention, or a residual or sum of those, "
+                    + "not on raw data or after a non-odd activation");
+        }
         return in;
-    }
-
-    @Override
-    public boolean requiresCentredInput() {
-        return true;
     }
 
     @Override

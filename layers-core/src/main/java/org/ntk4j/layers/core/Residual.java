@@ -78,11 +78,11 @@ public final class Residual implements Layer {
     @Override
     public Shape outputShape(Shape in) {
         Shape out = f.outputShape(in);
-        if (!out.equals(in)) {
+        if (!out.sameLayout(in)) {
             throw new SpecException(path + ".layers", "f outputs " + out + ", but its input is " + in
                     + "; x + scale·f(x) needs them equal (set the last layer's width to " + in.channels() + ")");
         }
-        return in;
+        return in.withFlags(in.gaussian() && out.gaussian(), in.centred() && out.centred());
     }
 
     @Override

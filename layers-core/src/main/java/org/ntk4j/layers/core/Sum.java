@@ -87,11 +87,12 @@ public final class Sum implements Layer {
         List<Shape> shapes = branches.outputShapes(in);
         Shape first = shapes.get(0);
         for (int b = 1; b < shapes.size(); b++) {
-            if (!shapes.get(b).equals(first)) {
+            if (!shapes.get(b).sameLayout(first)) {
                 throw Branches.mismatch(path, b, shapes.get(b), first, "the outputs of a sum must have one shape");
             }
         }
-        return first;
+        // A sum of independent Gaussians is Gaussian; of centred values, centred.
+        return first.withFlags(shapes.stream().allMatch(Shape::gaussian), shapes.stream().allMatch(Shape::centred));
     }
 
     @Override

@@ -297,12 +297,31 @@ class StructuralExactTest {
                 .isInstanceOf(SpecException.class)
                 .hasMessageContaining("layers[0]")
                 .hasMessageContaining("centred");
-        // First in a branch is not centred either, even after a dense outside the branch.
+        // A branch sees its input's flags: first in a branch after a dense is fine, after raw data not.
         Architecture branch = MonteCarloFixture.parse("""
                 {"layers": [{"type": "dense"}, {"type": "concat", "branches": [[{"type": "layerNorm"}], []]}]}""");
-        assertThatThrownBy(() -> branch.outputShape(Shape.vector(3)))
+        assertThat(branch.outputShape(Shape.vector(3)).centred()).isTrue();
+        Architecture raw = MonteCarloFixture.parse("""
+                {"layers": [{"type": "concat", "branches": [[{"type": "layerNorm"}], [{"type": "dense"}]]}]}""");
+        assertThatThrownBy(() -> raw.outputShape(Shape.vector(3)))
                 .isInstanceOf(SpecException.class)
-                .hasMessageContaining("layers[1].branches[0][0]");
+                .hasMessageContaining("layers[0].branches[0][0]");
+    }
+
+    @Test
+    void activationsNeedGaussianPreActivations() {
+        // On raw data, or on another activation's output, the Gaussian dual is not the kernel.
+        for (String json : new String[]{
+                "{\"layers\": [{\"type\": \"relu\"}, {\"type\": \"dense\"}]}",
+                "{\"layers\": [{\"type\": \"dense\"}, {\"type\": \"tanh\"}, {\"type\": \"relu\"}, {\"type\": \"dense\"}]}"}) {
+            assertThatThrownBy(() -> MonteCarloFixture.parse(json).outputShape(Shape.vector(3)))
+                    .isInstanceOf(SpecException.class).hasMessageContaining("needs Gaussian pre-activations");
+        }
+        // A pre-activation residual block sees its Gaussian input; identity keeps Gaussianity.
+        Shape out = MonteCarloFixture.parse("""
+                {"layers": [{"type": "dense"}, {"type": "residual", "layers": [{"type": "relu"}, {"type": "dense"}]},
+                  {"type": "identity"}, {"type": "erf"}, {"type": "dense"}]}""").outputShape(Shape.vector(3));
+        assertThat(out.gaussian()).isTrue();
     }
 
     @Test
@@ -310,10 +329,10 @@ class StructuralExactTest {
         Shape seq = new Shape(new int[]{4}, 3);
         assertThat(MonteCarloFixture.parse("""
                 {"layers": [{"type": "dense"}, {"type": "globalAvgPool"}, {"type": "layerNorm"}]}""")
-                .outputShape(seq)).isEqualTo(Shape.vector(1024));
+                .outputShape(seq)).isEqualTo(Shape.vector(1024).fromWeights());
         assertThat(MonteCarloFixture.parse("""
                 {"layers": [{"type": "dense"}, {"type": "flatten"}, {"type": "layerNorm"}]}""")
-                .outputShape(seq)).isEqualTo(Shape.vector(4 * 1024));
+                .outputShape(seq)).isEqualTo(Shape.vector(4 * 1024).fromWeights());
         assertThatThrownBy(() -> MonteCarloFixture.parse("""
                 {"layers": [{"type": "flatten"}, {"type": "layerNorm"}]}""").outputShape(seq))
                 .isInstanceOf(SpecException.class)
@@ -326,10 +345,10 @@ class StructuralExactTest {
                 {"layers": [{"type": "dense", "width": 16}, {"type": "layerNorm"},
                   {"type": "concat", "branches": [[], [{"type": "dense", "width": 8}]]},
                   {"type": "flatten"}]}""");
-        assertThat(a.outputShape(new Shape(new int[]{3, 2}, 5))).isEqualTo(Shape.vector(6 * 24));
+        assertThat(a.outputShape(new Shape(new int[]{3, 2}, 5))).isEqualTo(Shape.vector(6 * 24).fromWeights());
         Architecture pool = MonteCarloFixture.parse("""
                 {"layers": [{"type": "dense", "width": 16}, {"type": "globalAvgPool"}]}""");
-        assertThat(pool.outputShape(new Shape(new int[]{4}, 5))).isEqualTo(Shape.vector(16));
+        assertThat(pool.outputShape(new Shape(new int[]{4}, 5))).isEqualTo(Shape.vector(16).fromWeights());
     }
 
     /** Backward of every twin, checked through the gradient of the first layer's weights. */

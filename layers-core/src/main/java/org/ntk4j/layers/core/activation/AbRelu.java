@@ -59,4 +59,9 @@ public final class AbRelu implements ActivationFunction {
     public boolean isOdd() {
         return a == b;
     }
+
+    @Override
+    public boolean isLinear() {
+        return a == b;
+    }
 }

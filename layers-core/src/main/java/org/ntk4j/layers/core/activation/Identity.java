@@ -25,6 +25,11 @@ public final class Identity implements ActivationFunction {
     }
 
     @Override
+    public boolean isLinear() {
+        return true;
+    }
+
+    @Override
     public boolean isOdd() {
         return true;
     }
