@@ -101,7 +101,8 @@ public final class Attention implements Layer {
                     + "(N × H × W × C), but its input is a " + in + "; put it before flatten/globalAvgPool, or use "
                     + "a recurrent layer with output \"sequence\"");
         }
-        return in.withChannels(settings.width());
+        // Given the weights A (deterministic in the limit), W_O and β are fresh: Gaussian and centred.
+        return in.withChannels(settings.width()).fromWeights();
     }
 
     @Override

@@ -32,7 +32,7 @@ final class MeanPoolForTests implements Layer {
 
     @Override
     public Shape outputShape(Shape in) {
-        return Shape.vector(in.channels());
+        return in.withSpatial(new int[0], in.channels());
     }
 
     @Override
@@ -99,7 +99,7 @@ final class MeanPoolForTests implements Layer {
 
             @Override
             public Shape output() {
-                return Shape.vector(in.channels());
+                return in.withSpatial(new int[0], in.channels());
             }
 
             @Override
