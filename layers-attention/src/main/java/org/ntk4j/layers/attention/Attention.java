@@ -56,8 +56,8 @@ import org.ntk4j.api.finite.FiniteLayer;
  *
  * <p><b>Why the query/key weights (and anything reaching the logits) add nothing to the NTK.</b>
  * {@code ∂ℓ_ij/∂W^{ac} = qkStd²/(nC) · ((W x_j)^a x_i^c + (W x_i)^a x_j^c)}, so
- * {@code Σ_{a,c} (∂ℓ_ij/∂W^{ac})(∂ℓ'_kl/∂W^{ac})} is n·C² terms of size O(1) divided by
- * (nC)²: O(1/n). The output reaches the logits through {@code Σ_j g_ij ∂A_ij} with
+ * {@code Σ_{a,c} (∂ℓ_ij/∂W^{ac})(∂ℓ'_kl/∂W^{ac})} ≈ {@code qkStd⁴ (n C K_jl)(C K_ik) / (nC)²}:
+ * O(1/n). The output reaches the logits through {@code Σ_j g_ij ∂A_ij} with
  * {@code g_ij = (oStd/√n) Σ_b W_O^{ab} v_j^b = O(1)}, so the query/key part of the tangent kernel is
  * O(1/n) and vanishes. Likewise an earlier parameter moves the logits through
  * {@code <x_j, ∂x_i/∂θ>/C}, whose tangent kernel is O(K·Θ/C) → 0. This is the price of the 1/n
@@ -66,9 +66,11 @@ import org.ntk4j.api.finite.FiniteLayer;
  *
  * <h2>Cost</h2>
  * Per pair of inputs two S×S bilinear products ({@code A K A'ᵀ}, and {@code A Θ A'ᵀ} with the NTK),
- * each 2·S³ multiply-adds, plus a softmax per input: O(N²·S³) per layer. A general
- * {@code A K A'ᵀ} cannot be formed in fewer than S³ operations per pair, so this is the floor for the
- * exact rule; the other layers of a transformer block cost O(N²·S²).
+ * each 2·S³ multiply-adds, plus a softmax per input: O(N²·S³) per layer. Without fast matrix
+ * multiplication a general {@code A K A'ᵀ} takes S³ multiply-adds per pair, so this is the floor for
+ * the exact rule; the other layers of a transformer block cost O(N²·S²).
+ *
+ * <p>Masks (sequences of different lengths) and causality: see {@link AttentionWeights}.
  */
 public final class Attention implements Layer {
 
