@@ -65,7 +65,7 @@ public final class ScalarNumericCore implements NumericCore {
     @Override
     public DualActivation quadrature(ActivationFunction f, int degree) {
         if (degree <= 0) {
-            return new GradedQuadratureDual(f);
+            return new HermiteSeriesDual(f, new GradedQuadratureDual(f));
         }
         if (degree > GaussRule.MAX_POINTS) {
             throw new SpecException("degree",
