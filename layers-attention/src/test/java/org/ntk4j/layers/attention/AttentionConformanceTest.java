@@ -21,10 +21,14 @@ class AttentionConformanceTest {
     static final int SAMPLES = 24;
 
     static ConformanceKit.Report check(String attention, Inputs x) {
+        return check(attention, x, SAMPLES);
+    }
+
+    static ConformanceKit.Report check(String attention, Inputs x, int samples) {
         Architecture a = Ntk4j.create().parse("{\"layers\": [" + attention
                 + ", {\"type\": \"testMeanPool\"}, {\"type\": \"dense\", \"wStd\": 1.0, \"bStd\": 0.1}]}");
         long t0 = System.nanoTime();
-        ConformanceKit.Report r = ConformanceKit.check(a, x, null, WIDTH, SAMPLES, 11);
+        ConformanceKit.Report r = ConformanceKit.check(a, x, null, WIDTH, samples, 11);
         System.out.printf("%s: %s in %.1f s%n", attention, r, (System.nanoTime() - t0) / 1e9);
         return r;
     }
