@@ -124,33 +124,68 @@ final class HermiteSeriesDual implements DualActivation {
     }
 
     /**
-     * The coefficients of one standard deviation, by composite Gauss–Legendre on [−13, 13] split at
-     * 0 (where every activation of the spec has its kink or steepest part), with panels no wider
-     * than 0.2 (the oscillation of h_200) nor than 0.6/s (the feature width of φ(s z)).
+     * The coefficients of one standard deviation: {@code a_k = Σ_j W_j φ(s z_j) h_k(z_j)} over the
+     * nodes of a {@link NodeTable} fine enough for φ(s z).
      */
     private double[] compute(double variance, boolean derivative) {
         double s = Math.sqrt(variance);
-        double width = Math.min(0.2, 0.6 / s);
-        int panelsPerSide = (int) Math.ceil(HALF_RANGE / width);
-        double h = HALF_RANGE / panelsPerSide;
-        GaussRule rule = GaussRule.legendre(NODES_PER_PANEL);
+        NodeTable t = NodeTable.forScale(s);
         double[] a = new double[K_MAX];
-        double[] hk = new double[K_MAX];
-        for (int side = -1; side <= 1; side += 2) {
-            for (int p = 0; p < panelsPerSide; p++) {
-                double lo = p * h;
-                for (int q = 0; q < rule.size(); q++) {
-                    double z = side * (lo + h * 0.5 * (rule.node(q) + 1));
-                    double w = h * 0.5 * rule.weight(q) * Math.exp(-0.5 * z * z) * INV_SQRT_2PI;
-                    double fv = (derivative ? f.derivative(s * z) : f.value(s * z)) * w;
-                    hermite(z, hk);
-                    for (int k = 0; k < K_MAX; k++) {
-                        a[k] += fv * hk[k];
+        for (int j = 0; j < t.z.length; j++) {
+            double x = s * t.z[j];
+            double fv = (derivative ? f.derivative(x) : f.value(x)) * t.w[j];
+            if (fv == 0) {
+                continue;
+            }
+            int row = j * K_MAX;
+            for (int k = 0; k < K_MAX; k++) {
+                a[k] += fv * t.h[row + k];
+            }
+        }
+        return a;
+    }
+
+    /**
+     * Nodes, Gaussian-weighted weights and Hermite values for composite Gauss–Legendre on [−13, 13]
+     * split at 0 (where every activation of the spec has its kink or steepest part), with panels no
+     * wider than 0.2 (the oscillation of h_200) nor than 0.6/s (the feature width of φ(s z)). Panel
+     * widths are halved in steps, so a handful of tables serve every variance; each is built once.
+     */
+    private static final class NodeTable {
+        private static final Map<Integer, NodeTable> TABLES = new ConcurrentHashMap<>();
+        final double[] z;
+        final double[] w;
+        final double[] h;
+
+        private NodeTable(int level) {
+            double width = 0.2 / (1 << level);
+            int panelsPerSide = (int) Math.ceil(HALF_RANGE / width);
+            double step = HALF_RANGE / panelsPerSide;
+            GaussRule rule = GaussRule.legendre(NODES_PER_PANEL);
+            int n = 2 * panelsPerSide * rule.size();
+            z = new double[n];
+            w = new double[n];
+            h = new double[n * K_MAX];
+            double[] hk = new double[K_MAX];
+            int j = 0;
+            for (int side = -1; side <= 1; side += 2) {
+                for (int p = 0; p < panelsPerSide; p++) {
+                    for (int q = 0; q < rule.size(); q++) {
+                        double x = side * (p * step + step * 0.5 * (rule.node(q) + 1));
+                        z[j] = x;
+                        w[j] = step * 0.5 * rule.weight(q) * Math.exp(-0.5 * x * x) * INV_SQRT_2PI;
+                        hermite(x, hk);
+                        System.arraycopy(hk, 0, h, j * K_MAX, K_MAX);
+                        j++;
                     }
                 }
             }
         }
-        return a;
+
+        static NodeTable forScale(double s) {
+            int level = s <= 3 ? 0 : (int) Math.ceil(Math.log(s / 3) / Math.log(2));
+            return TABLES.computeIfAbsent(Math.min(level, 8), NodeTable::new);
+        }
     }
 
     /** Normalised Hermite polynomials h_0..h_{K−1} at z: h_{k+1} = (z h_k − √k h_{k−1}) / √(k+1). */
@@ -160,7 +195,15 @@ final class HermiteSeriesDual implements DualActivation {
             out[1] = z;
         }
         for (int k = 1; k + 1 < out.length; k++) {
-            out[k + 1] = (z * out[k] - Math.sqrt(k) * out[k - 1]) / Math.sqrt(k + 1);
+            out[k + 1] = (z * out[k] - SQRT[k] * out[k - 1]) / SQRT[k + 1];
+        }
+    }
+
+    private static final double[] SQRT = new double[K_MAX + 1];
+
+    static {
+        for (int k = 0; k <= K_MAX; k++) {
+            SQRT[k] = Math.sqrt(k);
         }
     }
 }
