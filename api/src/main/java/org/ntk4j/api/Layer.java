@@ -51,6 +51,21 @@ public interface Layer {
         return false;
     }
 
+    /**
+     * Lets this layer absorb the next one of its chain when only their joint rule is exact (batchNorm
+     * followed by an activation: after batchNorm the values are no longer Gaussian, so the activation's
+     * own dual would be wrong). Returns the fused layer, or null to keep them apart. {@link Serial}
+     * asks this of every consecutive pair when it is built.
+     */
+    default Layer fuseWith(Layer next) {
+        return null;
+    }
+
+    /** The activation this layer applies coordinatewise, or null when it is not an activation layer. */
+    default Activation activation() {
+        return null;
+    }
+
     /** The finite-width twin of this layer, with freshly initialised random parameters. */
     FiniteLayer finite(FiniteContext context);
 }

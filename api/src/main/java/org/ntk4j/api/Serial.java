@@ -20,7 +20,21 @@ public final class Serial implements Layer {
     public Serial(String type, String path, List<Layer> layers) {
         this.type = type;
         this.path = path;
-        this.layers = List.copyOf(layers);
+        this.layers = fused(layers);
+    }
+
+    /** The chain with every pair that asks for it fused (see {@link Layer#fuseWith}). */
+    private static List<Layer> fused(List<Layer> layers) {
+        List<Layer> out = new ArrayList<>();
+        for (Layer l : layers) {
+            Layer merged = out.isEmpty() ? null : out.get(out.size() - 1).fuseWith(l);
+            if (merged != null) {
+                out.set(out.size() - 1, merged);
+            } else {
+                out.add(l);
+            }
+        }
+        return List.copyOf(out);
     }
 
     public List<Layer> layers() {

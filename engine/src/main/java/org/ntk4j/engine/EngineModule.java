@@ -11,7 +11,7 @@ import org.ntk4j.api.LayerType;
 import org.ntk4j.api.NumericCore;
 import org.ntk4j.engine.linalg.LinearAlgebra;
 import org.ntk4j.engine.linalg.LinearAlgebras;
-import org.ntk4j.engine.numeric.ScalarNumericCore;
+import org.ntk4j.engine.numeric.select.NumericCoreProvider;
 import org.ntk4j.engine.plugin.Contribution;
 import org.ntk4j.engine.plugin.PluginRegistry;
 import org.ntk4j.engine.spec.LayerCatalog;
@@ -35,7 +35,8 @@ final class EngineModule extends AbstractModule {
         MapBinder<String, ActivationType> activations =
                 MapBinder.newMapBinder(binder(), String.class, ActivationType.class);
         registry.activations().forEach((name, c) -> activations.addBinding(name).toInstance(c.value()));
-        OptionalBinder.newOptionalBinder(binder(), NumericCore.class).setDefault().to(ScalarNumericCore.class);
+        OptionalBinder.newOptionalBinder(binder(), NumericCore.class).setDefault()
+                .toProvider(NumericCoreProvider.class).in(Singleton.class);
         bind(PluginRegistry.class).toInstance(registry);
     }
 

@@ -23,6 +23,7 @@ public final class ActivationLayer implements Layer {
         this.path = path;
     }
 
+    @Override
     public Activation activation() {
         return activation;
     }

@@ -107,6 +107,16 @@ public final class KernelComputer {
             }
         }
         AtomicLong done = new AtomicLong();
+        Runnable restore = linearAlgebra != null && options.threads() > 1 ? linearAlgebra.singleThreaded() : () -> { };
+        try {
+            runTiles(a, b, same, mode, sink, tile, jobs, done);
+        } finally {
+            restore.run();
+        }
+    }
+
+    private void runTiles(Inputs a, Inputs b, boolean same, Positions mode, KernelSink sink, int tile, List<int[]> jobs,
+                          AtomicLong done) {
         runAll(jobs.stream().map(job -> (Runnable) () -> {
             int r0 = job[0] * tile;
             int r1 = Math.min(a.count(), r0 + tile);

@@ -86,6 +86,11 @@ public final class PluginRegistry {
             return "(classpath)";
         }
         String path = cs.getLocation().getPath();
+        if (path.endsWith("/target/classes/")) {
+            // A module's class folder (tests, IDEs): name the module.
+            String module = path.substring(0, path.length() - "/target/classes/".length());
+            return module.substring(module.lastIndexOf('/') + 1) + " (classes)";
+        }
         int slash = path.endsWith("/") ? path.lastIndexOf('/', path.length() - 2) : path.lastIndexOf('/');
         return path.substring(slash + 1).replaceAll("/$", "");
     }

@@ -167,7 +167,9 @@ public final class ArchitectureReader {
                 if (p.required()) {
                     throw new SpecException(ppath, "missing: \"" + type + "\" needs \"" + p.name() + "\" (" + p.description() + ")");
                 }
-                values.put(p.name(), p.defaultValue());
+                // An activation named by default is built like one the user named.
+                values.put(p.name(), p.kind() == ParamSpec.Kind.ACTIVATION && p.defaultValue() != null
+                        ? ctx.activation((String) p.defaultValue()) : p.defaultValue());
             } else {
                 values.put(p.name(), readValue(p, v, ppath, ctx));
             }

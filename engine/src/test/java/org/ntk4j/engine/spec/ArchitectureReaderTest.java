@@ -101,6 +101,13 @@ class ArchitectureReaderTest {
     }
 
     @Test
+    void activationParametersLeftAtTheirDefaultAreBuilt() {
+        // needsAll's "activation" defaults to "square": it must arrive as an Activation, not a string.
+        Architecture a = ntk4j.parse("{\"layers\": [{\"type\": \"needsAll\", \"needed\": 1}]}");
+        assertThat(a.layers()).hasSize(1);
+    }
+
+    @Test
     void integratorChoices() {
         assertThat(error("{\"layers\": [{\"type\": \"cubic\", \"integrator\": \"closed\"}]}").getMessage())
                 .isEqualTo("arch.json, layers[0].integrator: \"cubic\" has no closed form; use \"quadrature\" (the default for it) or \"montecarlo\"");

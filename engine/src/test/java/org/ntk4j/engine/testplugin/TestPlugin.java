@@ -219,6 +219,9 @@ public final class TestPlugin implements Ntk4jPlugin {
 
         @Override
         public Layer create(LayerConfig c, BuildContext ctx) {
+            if (c.getActivation("activation") == null || !c.getActivation("activation").name().equals("square")) {
+                throw new IllegalStateException("the activation parameter was not built");
+            }
             return new ScaleType().create(new LayerConfig() {
                 @Override
                 public String path() {
