@@ -1,7 +1,5 @@
 package org.ntk4j.engine;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.ntk4j.api.Activation;
 import org.ntk4j.api.ActivationFunction;
 import org.ntk4j.api.ActivationType;
@@ -12,6 +10,7 @@ import org.ntk4j.api.SpecException;
 import org.ntk4j.engine.activation.BoundActivation;
 import org.ntk4j.engine.activation.Integrators;
 import org.ntk4j.engine.spec.LayerCatalog;
+import org.ntk4j.engine.spec.ValidatedConfig;
 
 /** What layers see of the engine while they are built. */
 final class EngineBuildContext implements BuildContext {
@@ -41,9 +40,7 @@ final class EngineBuildContext implements BuildContext {
         if (type == null) {
             throw new SpecException("activation", "unknown activation \"" + name + "\"");
         }
-        Map<String, Object> defaults = new HashMap<>();
-        type.params().forEach(p -> defaults.put(p.name(), p.defaultValue()));
-        DefaultsConfig config = new DefaultsConfig(defaults);
+        ValidatedConfig config = ValidatedConfig.defaults("activation \"" + name + "\"", type.params());
         ActivationFunction f = type.create(config);
         return new BoundActivation(name, f, Integrators.choose(name, f, config, null, 0, Integrators.DEFAULT_SAMPLES, 0,
                 numeric, "activation"));

@@ -8,7 +8,7 @@ import org.ntk4j.api.Layer;
 import org.ntk4j.api.LayerConfig;
 
 /** A layer's parameters after validation, defaults filled in. */
-final class ValidatedConfig implements LayerConfig {
+public final class ValidatedConfig implements LayerConfig {
     private final String path;
     private final Map<String, Object> values;
     private final Set<String> given;
@@ -17,6 +17,16 @@ final class ValidatedConfig implements LayerConfig {
         this.path = path;
         this.values = values;
         this.given = given;
+    }
+
+    /**
+     * Every parameter at its default: how an activation named inside another layer (rnn's
+     * {@code "activation": "tanh"}) is built. A parameter without a default cannot be read.
+     */
+    public static ValidatedConfig defaults(String path, java.util.List<org.ntk4j.api.ParamSpec> specs) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        specs.forEach(p -> values.put(p.name(), p.defaultValue()));
+        return new ValidatedConfig(path, values, Set.of());
     }
 
     @Override
@@ -36,19 +46,28 @@ final class ValidatedConfig implements LayerConfig {
         return values.get(name);
     }
 
+    /** A value that must be present (numbers, booleans): absent only for a required one read from defaults. */
+    private Object present(String name) {
+        Object v = get(name);
+        if (v == null) {
+            throw new org.ntk4j.api.SpecException(path + "." + name, "has no default; give it explicitly");
+        }
+        return v;
+    }
+
     @Override
     public double getDouble(String name) {
-        return ((Number) get(name)).doubleValue();
+        return ((Number) present(name)).doubleValue();
     }
 
     @Override
     public int getInt(String name) {
-        return ((Number) get(name)).intValue();
+        return ((Number) present(name)).intValue();
     }
 
     @Override
     public boolean getBoolean(String name) {
-        return (Boolean) get(name);
+        return (Boolean) present(name);
     }
 
     @Override
