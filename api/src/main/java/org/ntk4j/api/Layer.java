@@ -66,6 +66,15 @@ public interface Layer {
         return null;
     }
 
+    /**
+     * What the layer measured while computing that users should see, e.g. the standard error of a
+     * Monte Carlo expectation; reported in {@code summary.json} under the layer's path. Empty by
+     * default.
+     */
+    default java.util.Map<String, Object> diagnostics() {
+        return java.util.Map.of();
+    }
+
     /** The finite-width twin of this layer, with freshly initialised random parameters. */
     FiniteLayer finite(FiniteContext context);
 }

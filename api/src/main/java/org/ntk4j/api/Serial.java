@@ -79,6 +79,24 @@ public final class Serial implements Layer {
         return layers.stream().anyMatch(Layer::isBatchCoupled);
     }
 
+    /** The diagnostics of every layer of the chain that has some, by layer path (nested chains flattened). */
+    @Override
+    public java.util.Map<String, Object> diagnostics() {
+        java.util.Map<String, Object> all = new java.util.LinkedHashMap<>();
+        for (Layer l : layers) {
+            java.util.Map<String, Object> d = l.diagnostics();
+            if (d.isEmpty()) {
+                continue;
+            }
+            if (l instanceof Serial) {
+                all.putAll(d);
+            } else {
+                all.put(l.path(), d);
+            }
+        }
+        return all;
+    }
+
     @Override
     public boolean isFresh(boolean inputFresh) {
         boolean fresh = inputFresh;

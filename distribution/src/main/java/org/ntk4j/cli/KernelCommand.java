@@ -124,6 +124,10 @@ final class KernelCommand implements Callable<Integer> {
             outs.set("ntk", m.valueToTree(java.util.Map.of("file", "ntk.npy", "shape", new int[]{in1.count(), n2})));
         }
         s.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        java.util.Map<String, Object> diagnostics = a.network().diagnostics();
+        if (!diagnostics.isEmpty()) {
+            s.set("diagnostics", m.valueToTree(diagnostics));
+        }
         ObjectNode b = s.putObject("backends");
         b.put("numericCore", a.numericCore().name());
         b.put("linearAlgebra", a.linearAlgebra().name());

@@ -59,6 +59,18 @@ class MaskOptionsTest {
         assertThat(s.err()).contains("does not match the data's N × T");
     }
 
+    @Test
+    void gruReportsItsMonteCarloErrorInTheSummary() throws IOException {
+        Path arch = TestFiles.text(tmp, "gru.json", """
+                {"layers": [{"type": "dense"}, {"type": "gru", "output": "last", "samples": 256}, {"type": "dense"}]}""");
+        Path x = TestFiles.npy(tmp, "x.npy", new int[]{3, 3, 2}, 5);
+        CliRun r = CliRun.of("kernel", "--arch", arch.toString(), "--x1", x.toString(), "--out", tmp.resolve("g").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String summary = java.nio.file.Files.readString(tmp.resolve("g/summary.json"));
+        assertThat(summary).contains("\"diagnostics\"", "\"layers[1]\"", "\"monteCarloRelativeErrorNngp\"",
+                "\"samples\" : 256");
+    }
+
     private static boolean[][] mask(double[] m, int n, int t) {
         boolean[][] b = new boolean[n][t];
         for (int i = 0; i < n; i++) {

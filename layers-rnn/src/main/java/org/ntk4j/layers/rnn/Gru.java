@@ -88,6 +88,17 @@ public final class Gru implements Layer {
     }
 
     /** The error estimate of the gru that most recently computed kernels (null if none has). */
+    /** The Monte Carlo standard errors of the last computation, for summary.json. */
+    @Override
+    public java.util.Map<String, Object> diagnostics() {
+        MonteCarloError e = errorEstimate();
+        if (e == null || e.entries() == 0) {
+            return java.util.Map.of();
+        }
+        return java.util.Map.of("monteCarloRelativeErrorNngp", e.nngpRelative(), "monteCarloRelativeErrorNtk",
+                e.ntkRelative(), "samples", e.samples(), "entries", e.entries());
+    }
+
     public static MonteCarloError latestErrorEstimate() {
         Gru g = LATEST.get();
         return g == null ? null : g.errorEstimate();
