@@ -15,6 +15,11 @@ public interface ActivationFunction {
         return Optional.empty();
     }
 
+    /** True when φ is linear (identity): its output is Gaussian whenever its input is. */
+    default boolean isLinear() {
+        return false;
+    }
+
     /**
      * True when φ is odd. An odd activation of a zero-mean Gaussian input stays uncorrelated with
      * everything independent of that input's weights, which lets {@code sum} branches stay exact.

@@ -17,7 +17,9 @@ public interface Layer {
 
     /**
      * The output shape for an input shape, or a {@link SpecException} naming {@link #path()} when the
-     * input does not fit (wrong rank, window larger than the input, ...).
+     * input does not fit (wrong rank, window larger than the input, ...) or when the layer's rule is
+     * not exact for it (see {@link Shape#gaussian()} and {@link Shape#centred()}). The output's flags
+     * say what the layer makes of its input's: weight layers return {@link Shape#fromWeights()}.
      */
     Shape outputShape(Shape in);
 
@@ -47,6 +49,30 @@ public interface Layer {
      */
     default boolean isFresh(boolean inputFresh) {
         return false;
+    }
+
+    /**
+     * Lets this layer absorb the next one of its chain when only their joint rule is exact (batchNorm
+     * followed by an activation: after batchNorm the values are no longer Gaussian, so the activation's
+     * own dual would be wrong). Returns the fused layer, or null to keep them apart. {@link Serial}
+     * asks this of every consecutive pair when it is built.
+     */
+    default Layer fuseWith(Layer next) {
+        return null;
+    }
+
+    /** The activation this layer applies coordinatewise, or null when it is not an activation layer. */
+    default Activation activation() {
+        return null;
+    }
+
+    /**
+     * What the layer measured while computing that users should see, e.g. the standard error of a
+     * Monte Carlo expectation; reported in {@code summary.json} under the layer's path. Empty by
+     * default.
+     */
+    default java.util.Map<String, Object> diagnostics() {
+        return java.util.Map.of();
     }
 
     /** The finite-width twin of this layer, with freshly initialised random parameters. */

@@ -16,6 +16,16 @@ public interface NumericCore {
      */
     DualActivation quadrature(ActivationFunction f, int degree);
 
+    /**
+     * A faster implementation of a known activation's closed-form dual, if this core has one (the
+     * SIMD core vectorises the relu family, erf, ...). It must agree with the activation's own
+     * {@link ActivationFunction#closedForm()} to 1e-12 relative. {@code params} are the activation's
+     * validated parameters. The default core has none.
+     */
+    default java.util.Optional<DualActivation> closedForm(String activation, LayerConfig params) {
+        return java.util.Optional.empty();
+    }
+
     /** A Monte Carlo dual with the given sample count and seed (common random numbers). */
     DualActivation monteCarlo(ActivationFunction f, int samples, long seed);
 }

@@ -37,6 +37,12 @@ public record ParamSpec(String name, Kind kind, Object defaultValue, double min,
                 false, List.of(), false, description);
     }
 
+    /** A number the spec must give (no default). */
+    public static ParamSpec requiredNumber(String name, String description) {
+        return new ParamSpec(name, Kind.NUMBER, null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                false, List.of(), false, description);
+    }
+
     public static ParamSpec integer(String name, Integer def, String description) {
         return new ParamSpec(name, Kind.INTEGER, def, Integer.MIN_VALUE, Integer.MAX_VALUE, false, List.of(),
                 false, description);

@@ -26,39 +26,63 @@ public final class Pointwise {
     private static void applyCross(KernelState s, DualActivation dual) {
         int e = s.entrySize();
         int size = s.positions();
+        int n2 = s.n2();
         double[] cross = s.cross();
         double[] ntk = s.ntk();
+        double[] var1 = diagonals(s.self1(), s.n1(), s);
+        double[] var2 = diagonals(s.self2(), n2, s);
+        boolean full = s.mode() == KernelState.Positions.FULL;
         Buffers b = new Buffers(ntk != null);
-        int total = cross.length;
-        for (int start = 0; start < total; start += CHUNK) {
-            int n = Math.min(CHUNK, total - start);
-            for (int k = 0; k < n; k++) {
-                int idx = start + k;
-                int pair = idx / e;
-                int off = idx - pair * e;
-                int i = pair / s.n2();
-                int j = pair - i * s.n2();
-                int p;
-                int q;
-                if (s.mode() == KernelState.Positions.FULL) {
-                    p = off / size;
-                    q = off - p * size;
-                } else {
-                    p = off;
-                    q = off;
-                }
-                b.k11[k] = s.var1(i, p);
-                b.k22[k] = s.var2(j, q);
-                b.k12[k] = cross[idx];
-            }
-            dual.compute(b.k11, b.k22, b.k12, n, b.cov, b.dot);
-            System.arraycopy(b.cov, 0, cross, start, n);
-            if (ntk != null) {
-                for (int k = 0; k < n; k++) {
-                    ntk[start + k] *= b.dot[k];
+        // Entries are visited in storage order, so each chunk is a contiguous run of cross[].
+        int fill = 0;
+        int start = 0;
+        int idx = 0;
+        for (int i = 0; i < s.n1(); i++) {
+            for (int j = 0; j < n2; j++) {
+                for (int p = 0; p < size; p++) {
+                    double v1 = var1[i * size + p];
+                    int qFrom = full ? 0 : p;
+                    int qTo = full ? size : p + 1;
+                    for (int q = qFrom; q < qTo; q++) {
+                        b.k11[fill] = v1;
+                        b.k22[fill] = var2[j * size + q];
+                        b.k12[fill] = cross[idx++];
+                        if (++fill == CHUNK) {
+                            flush(b, fill, start, cross, ntk, dual);
+                            start += fill;
+                            fill = 0;
+                        }
+                    }
                 }
             }
         }
+        if (fill > 0) {
+            flush(b, fill, start, cross, ntk, dual);
+        }
+        assert idx == s.n1() * n2 * e;
+    }
+
+    private static void flush(Buffers b, int n, int start, double[] cross, double[] ntk, DualActivation dual) {
+        dual.compute(b.k11, b.k22, b.k12, n, b.cov, b.dot);
+        System.arraycopy(b.cov, 0, cross, start, n);
+        if (ntk != null) {
+            for (int k = 0; k < n; k++) {
+                ntk[start + k] *= b.dot[k];
+            }
+        }
+    }
+
+    /** The variances of every input at every position, {@code count × S}. */
+    private static double[] diagonals(double[] self, int count, KernelState s) {
+        int size = s.positions();
+        int e = s.entrySize();
+        double[] d = new double[count * size];
+        for (int i = 0; i < count; i++) {
+            for (int p = 0; p < size; p++) {
+                d[i * size + p] = self[i * e + s.diagonalOffset(p)];
+            }
+        }
+        return d;
     }
 
     private static void applySelf(double[] self, int count, KernelState s, DualActivation dual) {

@@ -45,6 +45,15 @@ public interface LinearAlgebra {
     void gemm(boolean transA, boolean transB, int m, int n, int k,
               double alpha, double[] a, double[] b, double beta, double[] c);
 
+    /**
+     * Makes every later call use one thread, until the returned handle is run: for callers that run
+     * many small calls in parallel themselves (tiles), where a multi-threaded BLAS only oversubscribes
+     * the cores. Process-wide; a no-op for single-threaded back-ends.
+     */
+    default Runnable singleThreaded() {
+        return () -> { };
+    }
+
     /** Convenience: a new m×n array holding {@code op(A)·op(B)}. */
     default double[] multiply(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b) {
         double[] c = new double[Math.multiplyExact(m, n)];

@@ -95,6 +95,13 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
         openblas.blas_set_num_threads(threads);
     }
 
+    @Override
+    public Runnable singleThreaded() {
+        int previous = threads();
+        setThreads(1);
+        return () -> setThreads(previous > 0 ? previous : Runtime.getRuntime().availableProcessors());
+    }
+
     /** The thread count last set through {@link #setThreads}, or -1 if OpenBLAS chose it. */
     public static int threads() {
         return openblas.blas_get_num_threads();

@@ -1,0 +1,225 @@
+package org.ntk4j.layers.attention;
+
+import org.ntk4j.api.KernelState;
+import org.ntk4j.api.Layer;
+import org.ntk4j.api.Parameterization;
+import org.ntk4j.api.Shape;
+import org.ntk4j.api.SpecException;
+import org.ntk4j.api.finite.FiniteContext;
+import org.ntk4j.api.finite.FiniteLayer;
+
+/**
+ * {@code attention}: self-attention over the positions of each input (a sequence {@code [T]} or an
+ * image {@code [H, W]}), in the infinite-width limit where the logits are scaled by {@code 1/n}
+ * (Neural Tangents' {@code GlobalSelfAttention} with {@code linear_scaling=True}; GP4A's transformer).
+ *
+ * <h2>The finite network (ntk parameterization; n = width, C = input channels, per head h)</h2>
+ * <pre>
+ *   q_i = W_h x_i / √C + posStd · e_{h,i}               (one tied query/key matrix W_h, n × C)
+ *   ℓ_ij = qkStd² · &lt;q_i, q_j&gt; / n,   A = softmax_j(ℓ)   (masked keys and, if causal, j &gt; i excluded)
+ *   u_{h,i} = Σ_j A_ij (vStd/√C) W_{V,h} x_j
+ *   o_i = (oStd/√(heads·n)) W_O [u_{1,i}; …; u_{heads,i}] + bStd β
+ * </pre>
+ * All weights and biases are N(0, 1); under "standard" they carry the scales instead (W ~ N(0, qkStd²/C),
+ * W_V ~ N(0, vStd²/C), W_O ~ N(0, oStd²/(heads·n)), β ~ N(0, bStd²)) and n is {@code width}.
+ *
+ * <h2>Positional embeddings ({@code posEmb})</h2>
+ * <ul>
+ *   <li>{@code "none"} (default): none.</li>
+ *   <li>{@code "sum"}: a fixed random embedding {@code e_{h,i}} ∈ R^n is summed into the queries/keys
+ *       (not the values, as Neural Tangents' default {@code val_pos_emb=False}). Its coordinates are
+ *       independent Gaussian fields over the positions with covariance
+ *       {@code posDecay^dist(i, j)} (L1 grid distance, {@code |i − j|} for sequences), scaled by
+ *       {@code posStd} ({@code posStd} 1, {@code posDecay} 0.5 by default; {@code posDecay} 0 gives
+ *       independent embeddings, 1 a constant shift that the softmax ignores). Summing it in the
+ *       n-wide query/key space, rather than into the input, keeps the limit exact even right after
+ *       narrow raw inputs. The embedding is not trained: trained, its gradient would add O(1/n) to the
+ *       NTK, for the same reason as the query/key weights (below).</li>
+ * </ul>
+ *
+ * <h2>The infinite-width limit</h2>
+ * As n → ∞, {@code <W x_i, W x_j>/(nC)} → {@code K_self(i, j)} (the input's own covariance, which is
+ * {@code <x_i, x_j>/C} itself for raw inputs and its limit for wide ones) and the cross terms with the
+ * embedding vanish, so the weights become deterministic functions of each input's own covariance:
+ * <pre>
+ *   A(x) = softmax(qkStd² · (K_self(x) + posStd² · P)),   P_ij = posDecay^dist(i, j)
+ * </pre>
+ * Given A the layer is linear in x with fresh Gaussian weights, hence
+ * <pre>
+ *   NNGP   K'(x, x') = oStd² vStd² · A(x) K(x, x') A(x')ᵀ + bStd²
+ *   NTK    Θ'(x, x') = K'                      (W_O and β)
+ *                    + oStd² vStd² · A K A'ᵀ    (W_V)
+ *                    + oStd² vStd² · A Θ A'ᵀ    (earlier parameters, through the values)
+ *   standard: Θ' = (heads·n·vStd² + C·oStd²) · A K A'ᵀ + 1 + oStd² vStd² · A Θ A'ᵀ
+ * </pre>
+ * The number of heads does not enter: every head has the same deterministic A.
+ *
+ * <p><b>Why the query/key weights (and anything reaching the logits) add nothing to the NTK.</b>
+ * {@code ∂ℓ_ij/∂W^{ac} = qkStd²/(nC) · ((W x_j)^a x_i^c + (W x_i)^a x_j^c)}, so
+ * {@code Σ_{a,c} (∂ℓ_ij/∂W^{ac})(∂ℓ'_kl/∂W^{ac})} ≈ {@code qkStd⁴ (n C K_jl)(C K_ik) / (nC)²}:
+ * O(1/n). The output reaches the logits through {@code Σ_j g_ij ∂A_ij} with
+ * {@code g_ij = (oStd/√n) Σ_b W_O^{ab} v_j^b = O(1)}, so the query/key part of the tangent kernel is
+ * O(1/n) and vanishes. Likewise an earlier parameter moves the logits through
+ * {@code <x_j, ∂x_i/∂θ>/C}, whose tangent kernel is O(K·Θ/C) → 0. This is the price of the 1/n
+ * scaling: with 1/√n logits A would stay random in the limit (Hron et al. 2020).
+ * {@code AttentionQueryKeyGradientTest} measures the W contribution falling (at least) like 1/n.
+ *
+ * <h2>Cost</h2>
+ * Per pair of inputs two S×S bilinear products ({@code A K A'ᵀ}, and {@code A Θ A'ᵀ} with the NTK),
+ * each 2·S³ multiply-adds, plus a softmax per input: O(N²·S³) per layer. Without fast matrix
+ * multiplication a general {@code A K A'ᵀ} takes S³ multiply-adds per pair, so this is the floor for
+ * the exact rule; the other layers of a transformer block cost O(N²·S²).
+ *
+ * <p>Masks (sequences of different lengths) and causality: see {@link AttentionWeights}.
+ */
+public final class Attention implements Layer {
+
+    private final String path;
+    private final AttentionSettings settings;
+
+    Attention(String path, AttentionSettings settings) {
+        this.path = path;
+        this.settings = settings;
+    }
+
+    AttentionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String type() {
+        return AttentionType.NAME;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public Shape outputShape(Shape in) {
+        if (in.isVector()) {
+            throw new SpecException(path, "attention mixes positions and needs a sequence (N × T × d) or an image "
+                    + "(N × H × W × C), but its input is a " + in + "; put it before flatten/globalAvgPool, or use "
+                    + "a recurrent layer with output \"sequence\"");
+        }
+        // Given the weights A (deterministic in the limit), W_O and β are fresh: Gaussian and centred.
+        return in.withChannels(settings.width()).fromWeights();
+    }
+
+    @Override
+    public boolean needsPositionCovariance() {
+        return true;
+    }
+
+    @Override
+    public boolean isFresh(boolean inputFresh) {
+        // W_O is used nowhere else and enters linearly: the output is zero-mean and uncorrelated with other branches.
+        return true;
+    }
+
+    @Override
+    public KernelState apply(KernelState s) {
+        if (s.mode() != KernelState.Positions.FULL) {
+            throw new IllegalStateException(path + ": attention needs covariances between all positions, got " + s);
+        }
+        int size = s.positions();
+        int e = s.entrySize();
+        double[] pos = positionalLogitCovariance(s.spatial());
+        double qk2 = settings.qkStd() * settings.qkStd();
+        // Weights first: they read the input's own covariances, which the self update below overwrites.
+        double[][] a1 = weights(s.self1(), s.n1(), size, qk2, pos, s.masks1());
+        double[][] a2 = weights(s.self2(), s.n2(), size, qk2, pos, s.masks2());
+
+        Coefficients c = coefficients(s.channels());
+        Bilinear bilinear = new Bilinear(size);
+        boolean lower = settings.causal();
+        double[] cross = s.cross();
+        double[] ntk = s.ntk();
+        double[] g = new double[e];
+        double[] h = ntk == null ? null : new double[e];
+        for (int i = 0; i < s.n1(); i++) {
+            for (int j = 0; j < s.n2(); j++) {
+                int off = (i * s.n2() + j) * e;
+                bilinear.apply(a1[i], cross, off, a2[j], lower, g, 0);
+                if (ntk != null) {
+                    bilinear.apply(a1[i], ntk, off, a2[j], lower, h, 0);
+                    for (int k = 0; k < e; k++) {
+                        ntk[off + k] = c.ntkFromK * g[k] + c.ntkConstant + c.ntkFromTheta * h[k];
+                    }
+                }
+                for (int k = 0; k < e; k++) {
+                    cross[off + k] = c.nngpScale * g[k] + c.nngpConstant;
+                }
+            }
+        }
+        updateSelf(s.self1(), a1, size, c, bilinear);
+        updateSelf(s.self2(), a2, size, c, bilinear);
+        s.setChannels(settings.width());
+        return s;
+    }
+
+    /** The positional part of the logits' kernel before the qkStd² factor: posStd² · P, or null. */
+    private double[] positionalLogitCovariance(int[] spatial) {
+        if (!settings.posEmb()) {
+            return null;
+        }
+        double[] p = PositionalCovariance.matrix(spatial, settings.posDecay());
+        double v = settings.posStd() * settings.posStd();
+        for (int k = 0; k < p.length; k++) {
+            p[k] *= v;
+        }
+        return p;
+    }
+
+    private double[][] weights(double[] self, int n, int size, double qk2, double[] pos, boolean[][] masks) {
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) {
+            a[i] = AttentionWeights.limit(self, i * size * size, size, qk2, pos, masks == null ? null : masks[i],
+                    settings.causal());
+        }
+        return a;
+    }
+
+    private void updateSelf(double[] self, double[][] a, int size, Coefficients c, Bilinear bilinear) {
+        int e = size * size;
+        double[] g = new double[e];
+        for (int i = 0; i < a.length; i++) {
+            int off = i * e;
+            bilinear.apply(a[i], self, off, a[i], settings.causal(), g, 0);
+            for (int p = 0; p < size; p++) {
+                for (int q = 0; q <= p; q++) {
+                    // Exact symmetry (the two triangles round differently) keeps later duals consistent.
+                    double v = c.nngpScale * 0.5 * (g[p * size + q] + g[q * size + p]) + c.nngpConstant;
+                    self[off + p * size + q] = v;
+                    self[off + q * size + p] = v;
+                }
+            }
+        }
+    }
+
+    /** {@code K' = nngpScale · AKA'ᵀ + nngpConstant}, {@code Θ' = ntkFromK · AKA'ᵀ + ntkConstant + ntkFromTheta · AΘA'ᵀ}. */
+    private record Coefficients(double nngpScale, double nngpConstant, double ntkFromK, double ntkConstant,
+                                double ntkFromTheta) {
+    }
+
+    private Coefficients coefficients(int inputChannels) {
+        double o2 = settings.oStd() * settings.oStd();
+        double v2 = settings.vStd() * settings.vStd();
+        double b2 = settings.bStd() * settings.bStd();
+        double ov = o2 * v2;
+        if (settings.parameterization() == Parameterization.NTK) {
+            // W_O and W_V each contribute oStd² vStd² · A K A'ᵀ, β contributes bStd².
+            return new Coefficients(ov, b2, 2 * ov, b2, ov);
+        }
+        // Unscaled gradients: W_O sees heads·n value coordinates, W_V sees C input channels, β gives 1.
+        double fromK = (double) settings.heads() * settings.width() * v2 + (double) inputChannels * o2;
+        return new Coefficients(ov, b2, fromK, 1.0, ov);
+    }
+
+    @Override
+    public FiniteLayer finite(FiniteContext context) {
+        int n = context.parameterization() == Parameterization.NTK ? context.width() : settings.width();
+        return new FiniteAttention(settings, context, n);
+    }
+}
