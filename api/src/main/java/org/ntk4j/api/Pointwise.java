@@ -10,6 +10,8 @@ public final class Pointwise {
 
     /** Entries handed to the dual at once: large enough to amortise calls, small enough for cache. */
     private static final int CHUNK = 2048;
+    /** Runs shorter than this go through {@link #CHUNK}-sized batches instead. */
+    private static final int MIN_RUN = 32;
 
     private Pointwise() {
     }
@@ -24,13 +26,49 @@ public final class Pointwise {
     }
 
     private static void applyCross(KernelState s, DualActivation dual) {
-        int e = s.entrySize();
         int size = s.positions();
         int n2 = s.n2();
         double[] cross = s.cross();
         double[] ntk = s.ntk();
         double[] var1 = diagonals(s.self1(), s.n1(), s);
         double[] var2 = diagonals(s.self2(), n2, s);
+        switch (s.mode()) {
+            // One run per row of the cross matrix: x1's variance is fixed along it.
+            case NONE -> {
+                for (int i = 0; i < s.n1(); i++) {
+                    dual.applyRun(var1[i], var2, 0, cross, i * n2, n2, ntk);
+                }
+            }
+            // One run per (pair, position p): the variance of x1 at p is fixed along q. Short runs
+            // (a few positions) would cost more in calls than they save in copies: batch those.
+            case FULL -> {
+                if (size < MIN_RUN) {
+                    applyGatheredCross(s, dual, var1, var2);
+                    return;
+                }
+                int idx = 0;
+                for (int i = 0; i < s.n1(); i++) {
+                    for (int j = 0; j < n2; j++) {
+                        for (int p = 0; p < size; p++) {
+                            dual.applyRun(var1[i * size + p], var2, j * size, cross, idx, size, ntk);
+                            idx += size;
+                        }
+                    }
+                }
+            }
+            case DIAGONAL -> applyGatheredCross(s, dual, var1, var2);
+        }
+    }
+
+    /**
+     * Entries gathered into batches with both variances: DIAGONAL mode, where both change from entry
+     * to entry, and FULL mode with short runs.
+     */
+    private static void applyGatheredCross(KernelState s, DualActivation dual, double[] var1, double[] var2) {
+        int size = s.positions();
+        int n2 = s.n2();
+        double[] cross = s.cross();
+        double[] ntk = s.ntk();
         boolean full = s.mode() == KernelState.Positions.FULL;
         Buffers b = new Buffers(ntk != null);
         // Entries are visited in storage order, so each chunk is a contiguous run of cross[].
@@ -59,7 +97,6 @@ public final class Pointwise {
         if (fill > 0) {
             flush(b, fill, start, cross, ntk, dual);
         }
-        assert idx == s.n1() * n2 * e;
     }
 
     private static void flush(Buffers b, int n, int start, double[] cross, double[] ntk, DualActivation dual) {
@@ -86,8 +123,21 @@ public final class Pointwise {
     }
 
     private static void applySelf(double[] self, int count, KernelState s, DualActivation dual) {
+        if (s.mode() == KernelState.Positions.FULL && s.positions() >= MIN_RUN) {
+            // Row p of each input's P×P covariance is one run; the variances are the old diagonal.
+            int size = s.positions();
+            double[] var = diagonals(self, count, s);
+            for (int i = 0; i < count; i++) {
+                for (int p = 0; p < size; p++) {
+                    dual.applyRun(var[i * size + p], var, i * size, self, (i * size + p) * size, size, null);
+                }
+            }
+            return;
+        }
+        // Gathered batches: each entry with the old variances of its two positions.
         int e = s.entrySize();
         int size = s.positions();
+        boolean full = s.mode() == KernelState.Positions.FULL;
         double[] old = self.clone();
         Buffers b = new Buffers(false);
         int total = count * e;
@@ -97,15 +147,8 @@ public final class Pointwise {
                 int idx = start + k;
                 int i = idx / e;
                 int off = idx - i * e;
-                int p;
-                int q;
-                if (s.mode() == KernelState.Positions.FULL) {
-                    p = off / size;
-                    q = off - p * size;
-                } else {
-                    p = off;
-                    q = off;
-                }
+                int p = full ? off / size : off;
+                int q = full ? off - p * size : off;
                 b.k11[k] = old[i * e + s.diagonalOffset(p)];
                 b.k22[k] = old[i * e + s.diagonalOffset(q)];
                 b.k12[k] = old[idx];

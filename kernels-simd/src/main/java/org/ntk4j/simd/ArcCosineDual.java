@@ -81,8 +81,74 @@ final class ArcCosineDual implements DualActivation {
     /** One vector of pairs at {@code i}; {@code m == null} stores every lane. */
     private void block(double[] k11, double[] k22, double[] cross, double[] cov, double[] dot, int i,
                        VectorMask<Double> m) {
-        DoubleVector v1 = PairGeometry.variance(Lanes.load(k11, i, m));
-        DoubleVector v2 = PairGeometry.variance(Lanes.load(k22, i, m));
+        general(k11, 0.0, k22, i, cross, cov, i, dot, false, m);
+    }
+
+    @Override
+    public void applyRun(double k11, double[] k22, int k22From, double[] cov, int from, int n, double[] ntk) {
+        if (!warmUp.isHot()) {
+            DualActivation.super.applyRun(k11, k22, k22From, cov, from, n, ntk);
+            return;
+        }
+        runs(k11, k22, k22From, cov, from, n, ntk);
+    }
+
+    /** {@link #applyRun} in vectors, hot or not. */
+    void runs(double k11, double[] k22, int k22From, double[] cov, int from, int n, double[] ntk) {
+        Lanes.checkRun(k22, k22From, cov, from, n, ntk);
+        int i = 0;
+        for (int bound = Lanes.SPECIES.loopBound(n); i < bound; i += Lanes.LENGTH) {
+            runBlock(k11, k22, k22From + i, cov, from + i, ntk, null);
+        }
+        if (i < n) {
+            runBlock(k11, k22, k22From + i, cov, from + i, ntk, Lanes.tail(i, n));
+        }
+    }
+
+    /**
+     * One vector of a run. Relu's entries with k12 ≥ 0 and a proper 2×2 covariance (all of them after
+     * the first layer of an MLP, whose kernels are non-negative) take a short path: θ ≤ π/2 needs no
+     * sign handling, and with a = 0 the g(θ) term is absent, so no series. It is {@link #general}'s
+     * arithmetic with the dead branches removed: the same bits.
+     */
+    private void runBlock(double k11, double[] k22, int j, double[] cross, int i, double[] ntk, VectorMask<Double> m) {
+        double v1Scalar = ScalarTwin.variance(k11);
+        DoubleVector v1 = DoubleVector.broadcast(Lanes.SPECIES, v1Scalar);
+        DoubleVector v2 = PairGeometry.variance(Lanes.load(k22, j, m));
+        DoubleVector k12 = Lanes.load(cross, i, m);
+        // The short path needs no √k11·√k22 (relu's cov is (√det + (π − θ)·k12)/2π); only its sign.
+        if (oppositeSign == 0.0 && m == null && v1Scalar > 0.0) {
+            DoubleVector det = PairGeometry.determinant(v1, v2, k12);
+            VectorMask<Double> easy = k12.compare(VectorOperators.GE, 0.0)
+                    .and(det.compare(VectorOperators.GE, 0.0))
+                    .and(v2.compare(VectorOperators.GT, 0.0));
+            if (easy.allTrue()) {
+                DoubleVector root = det.sqrt();
+                DoubleVector magnitude = k12.abs();
+                DoubleVector large = VectorAtan2.atan2NonNegative(root, magnitude).neg().add(Math.PI);
+                large.fma(magnitude, root).mul(sameSign).mul(INV_TWO_PI).intoArray(cross, i);
+                if (ntk != null) {
+                    DoubleVector.fromArray(Lanes.SPECIES, ntk, i).mul(large.mul(sameSign).mul(INV_TWO_PI))
+                            .intoArray(ntk, i);
+                }
+                return;
+            }
+        }
+        general(null, k11, k22, j, cross, cross, i, ntk, true, m);
+    }
+
+    /**
+     * The dual for one vector of pairs: k11 from {@code k11s[i..]}, or {@code k11} in every lane when
+     * {@code k11s} is null; k22 from {@code k22[j..]}, k12 from {@code cross[i..]}; cov into
+     * {@code cov[i..]}; dot into {@code dot[i..]}, or, when {@code multiply}, multiplied into it (the
+     * NTK of a run). Arrays in, arrays out: this method is too large for C2 to inline into its callers
+     * along with the rest, and vectors passed to a call that is not inlined are boxed objects.
+     */
+    private void general(double[] k11s, double k11, double[] k22, int j, double[] cross, double[] cov, int i,
+                         double[] dot, boolean multiply, VectorMask<Double> m) {
+        DoubleVector v1 = PairGeometry.variance(k11s == null
+                ? DoubleVector.broadcast(Lanes.SPECIES, k11) : Lanes.load(k11s, i, m));
+        DoubleVector v2 = PairGeometry.variance(Lanes.load(k22, j, m));
         DoubleVector k12 = Lanes.load(cross, i, m);
         DoubleVector scale = PairGeometry.scale(v1, v2);
         DoubleVector det = PairGeometry.determinant(v1, v2, k12);
@@ -111,7 +177,7 @@ final class ArcCosineDual implements DualActivation {
             DoubleVector derivative = supplement.mul(sameSign).add(theta.mul(oppositeSign))
                     .mul(INV_TWO_PI)
                     .blend(atKink, degenerate);
-            Lanes.store(derivative, dot, i, m);
+            Lanes.store(multiply ? Lanes.load(dot, i, m).mul(derivative) : derivative, dot, i, m);
         }
     }
 

@@ -50,4 +50,13 @@ final class Lanes {
                     + (dot == null ? "" : ", " + dot.length));
         }
     }
+
+    static void checkRun(double[] k22, int k22From, double[] cov, int from, int n, double[] ntk) {
+        if (n < 0 || k22From < 0 || from < 0 || k22From + n > k22.length || from + n > cov.length
+                || (ntk != null && from + n > ntk.length)) {
+            throw new IllegalArgumentException("run of " + n + " entries from " + from + " (variances from "
+                    + k22From + ") does not fit arrays of lengths " + k22.length + ", " + cov.length
+                    + (ntk == null ? "" : ", " + ntk.length));
+        }
+    }
 }

@@ -50,7 +50,7 @@ final class VectorErf {
     }
 
     static DoubleVector erf(DoubleVector x) {
-        VectorSpecies<Double> species = x.species();
+        VectorSpecies<Double> species = Lanes.SPECIES;
         DoubleVector t = x.abs();
         DoubleVector result = x.mul(horner(SMALL, x.mul(x)));
         VectorMask<Double> tail = t.compare(VectorOperators.GE, TAIL_START);
@@ -75,9 +75,9 @@ final class VectorErf {
 
     /** Σ c[k]·z^k by Horner's rule with fused multiply-adds. */
     private static DoubleVector horner(double[] c, DoubleVector z) {
-        DoubleVector acc = DoubleVector.broadcast(z.species(), c[c.length - 1]);
+        DoubleVector acc = DoubleVector.broadcast(Lanes.SPECIES, c[c.length - 1]);
         for (int k = c.length - 2; k >= 0; k--) {
-            acc = acc.fma(z, DoubleVector.broadcast(z.species(), c[k]));
+            acc = acc.fma(z, DoubleVector.broadcast(Lanes.SPECIES, c[k]));
         }
         return acc;
     }

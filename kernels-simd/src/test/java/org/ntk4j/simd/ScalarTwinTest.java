@@ -49,6 +49,50 @@ class ScalarTwinTest {
         }
     }
 
+    /**
+     * Runs (one row of a kernel, in place, the NTK multiplied) give the bits of batches: rows of only
+     * non-negative covariances take relu's short path, mixed rows and tails the general one.
+     */
+    @Test
+    void arcCosineRuns() {
+        SplittableRandom random = new SplittableRandom(5);
+        int n = 203;
+        double[] k22 = new double[n + 3];
+        for (int q = 0; q < k22.length; q++) {
+            k22[q] = q % 31 == 0 ? 0.0 : random.nextDouble() * 4;
+        }
+        for (double[] ab : new double[][] {{0.0, 1.0}, {0.0, 1.7}, {-0.3, 2.0}}) {
+            ArcCosineDual dual = new ArcCosineDual(ab[0], ab[1]);
+            for (int row = 0; row < 40; row++) {
+                double k11 = row % 13 == 0 ? 0.0 : random.nextDouble() * 3;
+                boolean mixed = row % 2 == 0;
+                double[] cross = new double[n + 5];
+                double[] ntk = new double[n + 5];
+                for (int q = 0; q < n; q++) {
+                    double bound = Math.sqrt(k11 * k22[q + 3]);
+                    double rho = q % 29 == 0 ? 1.0 : mixed ? 2 * random.nextDouble() - 1 : random.nextDouble();
+                    cross[q + 5] = rho * bound;
+                    ntk[q + 5] = random.nextDouble();
+                }
+                double[] k11s = new double[n];
+                java.util.Arrays.fill(k11s, k11);
+                double[] expectedCov = new double[n];
+                double[] expectedDot = new double[n];
+                dual.compute(k11s, java.util.Arrays.copyOfRange(k22, 3, n + 3),
+                        java.util.Arrays.copyOfRange(cross, 5, n + 5), n, expectedCov, expectedDot);
+                double[] expectedNtk = java.util.Arrays.copyOfRange(ntk, 5, n + 5);
+                for (int q = 0; q < n; q++) {
+                    expectedNtk[q] *= expectedDot[q];
+                }
+                dual.runs(k11, k22, 3, cross, 5, n, ntk);
+                assertThat(java.util.Arrays.copyOfRange(cross, 5, n + 5)).as("cov, a=%s row %d", ab[0], row)
+                        .containsExactly(expectedCov);
+                assertThat(java.util.Arrays.copyOfRange(ntk, 5, n + 5)).as("ntk, a=%s row %d", ab[0], row)
+                        .containsExactly(expectedNtk);
+            }
+        }
+    }
+
     @Test
     void erfAndGelu() {
         ErfDual erf = new ErfDual();
