@@ -144,4 +144,31 @@ class DegenerateCasesTest {
         // entries are independent of their batch neighbours
         assertThat(cov[1]).isEqualTo(auto("tanh", 2, 3, -1)[0]);
     }
+
+    /**
+     * The Hermite coefficients of a whole batch come from one matrix product: a pair's values must
+     * still be the same bits as when its variances are computed alone (else results would depend on
+     * the tiling and on which thread got to a variance first).
+     */
+    @Test
+    void largeBatchesGiveTheBitsOfSinglePairs() {
+        int n = 53;
+        double[] k11 = new double[n];
+        double[] k22 = new double[n];
+        double[] k12 = new double[n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        for (int i = 0; i < n; i++) {
+            k11[i] = 0.2 + 3 * random.nextDouble();
+            k22[i] = 0.2 + 3 * random.nextDouble();
+            k12[i] = (1.6 * random.nextDouble() - 0.8) * Math.sqrt(k11[i] * k22[i]);
+        }
+        double[] cov = new double[n];
+        double[] dot = new double[n];
+        core.quadrature(TestActivations.byName("tanh"), 0).compute(k11, k22, k12, n, cov, dot);
+        for (int i = 0; i < n; i++) {
+            double[] alone = auto("tanh", k11[i], k22[i], k12[i]);
+            assertThat(cov[i]).as("cov %d", i).isEqualTo(alone[0]);
+            assertThat(dot[i]).as("dot %d", i).isEqualTo(alone[1]);
+        }
+    }
 }
