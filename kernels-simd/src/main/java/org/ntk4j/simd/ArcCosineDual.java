@@ -159,7 +159,16 @@ final class ArcCosineDual implements DualActivation {
         DoubleVector small = VectorAtan2.atan2(root, magnitude);
         DoubleVector large = small.neg().add(Math.PI);
         // g of the small angle may need the series; g(large) = sin − large·cos with cos ≤ 0 never cancels.
-        DoubleVector gSmall = scaledG(small, scale, root, magnitude);
+        // scale·g(small), where scale·sin = root and scale·cos = magnitude: directly, or by the series
+        // below SERIES_ANGLE. Written out here, not called: C2 stops inlining this method's callees
+        // at its node budget, and vectors passed to a call that is not inlined are boxed objects.
+        DoubleVector small2 = small.mul(small);
+        DoubleVector acc = DoubleVector.broadcast(Lanes.SPECIES, G_SERIES[G_SERIES.length - 1]);
+        for (int k = G_SERIES.length - 2; k >= 0; k--) {
+            acc = acc.fma(small2, DoubleVector.broadcast(Lanes.SPECIES, G_SERIES[k]));
+        }
+        DoubleVector gSmall = root.sub(small.mul(magnitude))
+                .blend(scale.mul(small2.mul(small)).mul(acc), small.compare(VectorOperators.LT, SERIES_ANGLE));
         DoubleVector gLarge = large.fma(magnitude, root);
         // ρ ≥ 0: θ is the small angle and π − θ the large one; ρ < 0: the other way round.
         VectorMask<Double> negative = c.compare(VectorOperators.LT, 0.0);
@@ -172,25 +181,23 @@ final class ArcCosineDual implements DualActivation {
                 .sub(gTheta.mul(oppositeSign))
                 .mul(INV_TWO_PI)
                 .blend(0.0, degenerate);
-        Lanes.store(covariance, cov, i, m);
+        // Loads and stores spelled out, not through Lanes: see the series above.
+        if (m == null) {
+            covariance.intoArray(cov, i);
+        } else {
+            covariance.intoArray(cov, i, m);
+        }
         if (dot != null) {
             DoubleVector derivative = supplement.mul(sameSign).add(theta.mul(oppositeSign))
                     .mul(INV_TWO_PI)
                     .blend(atKink, degenerate);
-            Lanes.store(multiply ? Lanes.load(dot, i, m).mul(derivative) : derivative, dot, i, m);
+            if (m == null) {
+                (multiply ? DoubleVector.fromArray(Lanes.SPECIES, dot, i).mul(derivative) : derivative).intoArray(dot, i);
+            } else {
+                (multiply ? DoubleVector.fromArray(Lanes.SPECIES, dot, i, m).mul(derivative) : derivative)
+                        .intoArray(dot, i, m);
+            }
         }
-    }
-
-    /** scale·g(ψ), where scale·sin ψ = {@code sine} and scale·cos ψ = {@code cosine} are known. */
-    private static DoubleVector scaledG(DoubleVector psi, DoubleVector scale, DoubleVector sine, DoubleVector cosine) {
-        DoubleVector direct = sine.sub(psi.mul(cosine));
-        DoubleVector psi2 = psi.mul(psi);
-        DoubleVector acc = DoubleVector.broadcast(Lanes.SPECIES, G_SERIES[G_SERIES.length - 1]);
-        for (int k = G_SERIES.length - 2; k >= 0; k--) {
-            acc = acc.fma(psi2, DoubleVector.broadcast(Lanes.SPECIES, G_SERIES[k]));
-        }
-        DoubleVector series = scale.mul(psi2.mul(psi)).mul(acc);
-        return direct.blend(series, psi.compare(VectorOperators.LT, SERIES_ANGLE));
     }
 
     /** {@link #block} for pair i alone, in {@link ScalarTwin} arithmetic: the same bits. */
