@@ -128,33 +128,38 @@ public final class Attention implements Layer {
         double[] pos = positionalLogitCovariance(s.spatial());
         double qk2 = settings.qkStd() * settings.qkStd();
         // Weights first: they read the input's own covariances, which the self update below overwrites.
-        double[][] a1 = weights(s.self1(), s.n1(), size, qk2, pos, s.masks1());
-        double[][] a2 = weights(s.self2(), s.n2(), size, qk2, pos, s.masks2());
+        Bilinear.Weights[] a1 = weights(s.self1(), s.n1(), size, qk2, pos, s.masks1());
+        Bilinear.Weights[] a2 = weights(s.self2(), s.n2(), size, qk2, pos, s.masks2());
 
         Coefficients c = coefficients(s.channels());
-        Bilinear bilinear = new Bilinear(size);
-        boolean lower = settings.causal();
         double[] cross = s.cross();
         double[] ntk = s.ntk();
-        double[] g = new double[e];
-        double[] h = ntk == null ? null : new double[e];
+        Bilinear product = new Bilinear(size, ntk == null ? 1 : 2);
         for (int i = 0; i < s.n1(); i++) {
             for (int j = 0; j < s.n2(); j++) {
                 int off = (i * s.n2() + j) * e;
-                bilinear.apply(a1[i], cross, off, a2[j], lower, g, 0);
+                product.load(0, cross, off);
                 if (ntk != null) {
-                    bilinear.apply(a1[i], ntk, off, a2[j], lower, h, 0);
-                    for (int k = 0; k < e; k++) {
-                        ntk[off + k] = c.ntkFromK * g[k] + c.ntkConstant + c.ntkFromTheta * h[k];
-                    }
+                    product.load(1, ntk, off);
                 }
-                for (int k = 0; k < e; k++) {
-                    cross[off + k] = c.nngpScale * g[k] + c.nngpConstant;
+                product.multiply(a1[i], a2[j]);
+                for (int p = 0; p < size; p++) {
+                    double[] g = product.row(0, p);
+                    int o = off + p * size;
+                    if (ntk != null) {
+                        double[] h = product.row(1, p);
+                        for (int q = 0; q < size; q++) {
+                            ntk[o + q] = c.ntkFromK * g[q] + c.ntkConstant + c.ntkFromTheta * h[q];
+                        }
+                    }
+                    for (int q = 0; q < size; q++) {
+                        cross[o + q] = c.nngpScale * g[q] + c.nngpConstant;
+                    }
                 }
             }
         }
-        updateSelf(s.self1(), a1, size, c, bilinear);
-        updateSelf(s.self2(), a2, size, c, bilinear);
+        updateSelf(s.self1(), a1, size, c);
+        updateSelf(s.self2(), a2, size, c);
         s.setChannels(settings.width());
         return s;
     }
@@ -172,25 +177,28 @@ public final class Attention implements Layer {
         return p;
     }
 
-    private double[][] weights(double[] self, int n, int size, double qk2, double[] pos, boolean[][] masks) {
-        double[][] a = new double[n][];
+    /** Each input's weights, once per tile: every pair of the tile reuses them. */
+    private Bilinear.Weights[] weights(double[] self, int n, int size, double qk2, double[] pos, boolean[][] masks) {
+        Bilinear.Weights[] a = new Bilinear.Weights[n];
         for (int i = 0; i < n; i++) {
-            a[i] = AttentionWeights.limit(self, i * size * size, size, qk2, pos, masks == null ? null : masks[i],
+            double[] w = AttentionWeights.limit(self, i * size * size, size, qk2, pos, masks == null ? null : masks[i],
                     settings.causal());
+            a[i] = new Bilinear.Weights(w, size, settings.causal());
         }
         return a;
     }
 
-    private void updateSelf(double[] self, double[][] a, int size, Coefficients c, Bilinear bilinear) {
+    private void updateSelf(double[] self, Bilinear.Weights[] a, int size, Coefficients c) {
         int e = size * size;
-        double[] g = new double[e];
+        Bilinear product = new Bilinear(size, 1);
         for (int i = 0; i < a.length; i++) {
             int off = i * e;
-            bilinear.apply(a[i], self, off, a[i], settings.causal(), g, 0);
+            product.load(0, self, off);
+            product.multiply(a[i], a[i]);
             for (int p = 0; p < size; p++) {
                 for (int q = 0; q <= p; q++) {
                     // Exact symmetry (the two triangles round differently) keeps later duals consistent.
-                    double v = c.nngpScale * 0.5 * (g[p * size + q] + g[q * size + p]) + c.nngpConstant;
+                    double v = c.nngpScale * 0.5 * (product.row(0, p)[q] + product.row(0, q)[p]) + c.nngpConstant;
                     self[off + p * size + q] = v;
                     self[off + q * size + p] = v;
                 }
