@@ -143,19 +143,13 @@ public final class Attention implements Layer {
                     product.load(1, ntk, off);
                 }
                 product.multiply(a1[i], a2[j]);
-                for (int p = 0; p < size; p++) {
-                    double[] g = product.row(0, p);
-                    int o = off + p * size;
-                    if (ntk != null) {
-                        double[] h = product.row(1, p);
-                        for (int q = 0; q < size; q++) {
-                            ntk[o + q] = c.ntkFromK * g[q] + c.ntkConstant + c.ntkFromTheta * h[q];
-                        }
-                    }
-                    for (int q = 0; q < size; q++) {
-                        cross[o + q] = c.nngpScale * g[q] + c.nngpConstant;
-                    }
+                if (ntk != null) {
+                    // Θ first: it reads the NNGP product, which the next line rescales in place.
+                    product.combine(1, c.ntkFromTheta, 0, c.ntkFromK, c.ntkConstant);
+                    product.store(1, ntk, off);
                 }
+                product.combine(0, c.nngpScale, 0, 0.0, c.nngpConstant);
+                product.store(0, cross, off);
             }
         }
         updateSelf(s.self1(), a1, size, c);

@@ -86,6 +86,27 @@ final class Bilinear {
         return out[which * s + p];
     }
 
+    /**
+     * Replaces result {@code which} by {@code α · result_which + β · result_other + γ}, in the rows
+     * themselves so the loop vectorises (the rescaling that turns {@code A K A'ᵀ} into the layer's output).
+     */
+    void combine(int which, double alpha, int other, double beta, double gamma) {
+        for (int p = 0; p < s; p++) {
+            double[] z = out[which * s + p];
+            double[] y = out[other * s + p];
+            for (int q = 0; q < z.length; q++) {
+                z[q] = alpha * z[q] + beta * y[q] + gamma;
+            }
+        }
+    }
+
+    /** Copies result {@code which} to the S×S row-major block at {@code dst[off..)}. */
+    void store(int which, double[] dst, int off) {
+        for (int p = 0; p < s; p++) {
+            System.arraycopy(out[which * s + p], 0, dst, off + p * s, s);
+        }
+    }
+
     /** {@code m[p] = Σ_c A[p][c] · k[c]}. */
     private void leftPass(double[] a, boolean lower) {
         for (int p = 0; p < s; p++) {
