@@ -1,5 +1,6 @@
 package org.ntk4j.layers.attention;
 
+import java.util.Arrays;
 import org.ntk4j.api.KernelState;
 import org.ntk4j.api.Layer;
 import org.ntk4j.api.Parameterization;
@@ -66,9 +67,12 @@ import org.ntk4j.api.finite.FiniteLayer;
  *
  * <h2>Cost</h2>
  * Per pair of inputs two S×S bilinear products ({@code A K A'ᵀ}, and {@code A Θ A'ᵀ} with the NTK),
- * each 2·S³ multiply-adds, plus a softmax per input: O(N²·S³) per layer. Without fast matrix
- * multiplication a general {@code A K A'ᵀ} takes S³ multiply-adds per pair, so this is the floor for
- * the exact rule; the other layers of a transformer block cost O(N²·S²).
+ * each 2·S³ multiply-adds (S³ when causal: A is triangular), plus a softmax per input and tile:
+ * O(N²·S³) per layer. For a general K (full rank, as after any nonlinearity or layerNorm) that is
+ * the floor without fast matrix multiplication. When the tile's K (and Θ) have a low rank r
+ * (attention on a linear image of inputs with fewer channels than positions) the products are
+ * taken from verified factors instead, r·S² per pair: see {@link LowRankCross} and
+ * {@code docs/decisions.md}. The other layers of a transformer block cost O(N²·S²).
  *
  * <p>Masks (sequences of different lengths) and causality: see {@link AttentionWeights}.
  */
@@ -135,14 +139,22 @@ public final class Attention implements Layer {
         double[] cross = s.cross();
         double[] ntk = s.ntk();
         Bilinear product = new Bilinear(size, ntk == null ? 1 : 2);
+        Factored factored = factor(s, a1, a2);
         for (int i = 0; i < s.n1(); i++) {
             for (int j = 0; j < s.n2(); j++) {
                 int off = (i * s.n2() + j) * e;
-                product.load(0, cross, off);
-                if (ntk != null) {
-                    product.load(1, ntk, off);
+                if (factored != null) {
+                    product.multiplyFactors(0, factored.k.left[i], factored.k.right[j]);
+                    if (ntk != null) {
+                        product.multiplyFactors(1, factored.theta.left[i], factored.theta.right[j]);
+                    }
+                } else {
+                    product.load(0, cross, off);
+                    if (ntk != null) {
+                        product.load(1, ntk, off);
+                    }
+                    product.multiply(a1[i], a2[j]);
                 }
-                product.multiply(a1[i], a2[j]);
                 if (ntk != null) {
                     // Θ first: it reads the NNGP product, which the next line rescales in place.
                     product.combine(1, c.ntkFromTheta, 0, c.ntkFromK, c.ntkConstant);
@@ -156,6 +168,52 @@ public final class Attention implements Layer {
         updateSelf(s.self2(), a2, size, c);
         s.setChannels(settings.width());
         return s;
+    }
+
+    /** Per input, the factors of {@code A K A'ᵀ} ({@code k}) and {@code A Θ A'ᵀ} ({@code theta}, or null without the NTK). */
+    private record Factored(Factors k, Factors theta) {
+    }
+
+    /** {@code A_i M_ij A_jᵀ = left[i] · right[j]} for one matrix M of the tile. */
+    private record Factors(double[][] left, double[][][] right) {
+
+        static Factors of(LowRankCross m, Bilinear.Weights[] a1, Bilinear.Weights[] a2) {
+            double[][] left = new double[a1.length][];
+            double[][][] right = new double[a2.length][][];
+            for (int i = 0; i < a1.length; i++) {
+                left[i] = m.left(i, a1[i].matrix());
+            }
+            for (int j = 0; j < a2.length; j++) {
+                right[j] = m.right(j, a2[j].matrix());
+            }
+            return new Factors(left, right);
+        }
+    }
+
+    /**
+     * The factored products when every matrix of the tile has a verified low-rank form
+     * ({@link LowRankCross}) of rank at most 2S/3, where r·S² per pair (plus the check) beats 2·S³; else null.
+     */
+    private static Factored factor(KernelState s, Bilinear.Weights[] a1, Bilinear.Weights[] a2) {
+        int size = s.positions();
+        int maxRank = 2 * size / 3;
+        if (maxRank == 0) {
+            return null;
+        }
+        LowRankCross k = LowRankCross.factor(s.cross(), s.n1(), s.n2(), size, maxRank);
+        if (k == null) {
+            return null;
+        }
+        Factors kf = Factors.of(k, a1, a2);
+        if (s.ntk() == null) {
+            return new Factored(kf, null);
+        }
+        if (Arrays.equals(s.ntk(), s.cross())) {
+            // Θ = K exactly, as after a first dense layer under the ntk parameterization: same factors.
+            return new Factored(kf, kf);
+        }
+        LowRankCross t = LowRankCross.factor(s.ntk(), s.n1(), s.n2(), size, maxRank);
+        return t == null ? null : new Factored(kf, Factors.of(t, a1, a2));
     }
 
     /** The positional part of the logits' kernel before the qkStd² factor: posStd² · P, or null. */
