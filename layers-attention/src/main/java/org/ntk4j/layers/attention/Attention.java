@@ -164,8 +164,8 @@ public final class Attention implements Layer {
                 product.store(0, cross, off);
             }
         }
-        updateSelf(s.self1(), a1, size, c);
-        updateSelf(s.self2(), a2, size, c);
+        updateSelf(s.self1(), a1, size, c, factored != null);
+        updateSelf(s.self2(), a2, size, c, factored != null);
         s.setChannels(settings.width());
         return s;
     }
@@ -240,13 +240,28 @@ public final class Attention implements Layer {
         return a;
     }
 
-    private void updateSelf(double[] self, Bilinear.Weights[] a, int size, Coefficients c) {
+    /**
+     * {@code K_ii ← nngpScale · A_i K_ii A_iᵀ + nngpConstant}. When the cross blocks had low rank the
+     * own blocks are tried the same way (one block is a 1×1 tile), so they do not stay at 2·S³ per
+     * input and tile; otherwise they are of full rank too and the general product is used at once.
+     */
+    private void updateSelf(double[] self, Bilinear.Weights[] a, int size, Coefficients c, boolean tryFactors) {
         int e = size * size;
         Bilinear product = new Bilinear(size, 1);
+        double[] block = new double[e];
         for (int i = 0; i < a.length; i++) {
             int off = i * e;
-            product.load(0, self, off);
-            product.multiply(a[i], a[i]);
+            LowRankCross f = null;
+            if (tryFactors) {
+                System.arraycopy(self, off, block, 0, e);
+                f = LowRankCross.factor(block, 1, 1, size, 2 * size / 3);
+            }
+            if (f != null) {
+                product.multiplyFactors(0, f.left(0, a[i].matrix()), f.right(0, a[i].matrix()));
+            } else {
+                product.load(0, self, off);
+                product.multiply(a[i], a[i]);
+            }
             for (int p = 0; p < size; p++) {
                 for (int q = 0; q <= p; q++) {
                     // Exact symmetry (the two triangles round differently) keeps later duals consistent.

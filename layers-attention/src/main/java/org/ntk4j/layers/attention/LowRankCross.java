@@ -12,7 +12,7 @@ import java.util.Arrays;
  * nonlinearity or layerNorm, whose blocks have full rank. The layer cannot see its predecessors,
  * so it finds out from the numbers: adaptive cross approximation (rank-one steps through a pivot row
  * and column of the residual, O((n1 + n2)·S·r²)) proposes the factors, then every entry of the
- * tile is checked, {@code |C − U Vᵀ| ≤ 1e-13 · max|C|}. Only a verified factorisation is used, so
+ * tile is checked, {@code |C − U Vᵀ| ≤ 1e-14 · max|C|}. Only a verified factorisation is used, so
  * the product differs from the general one by at most that bound (the rows of A are non-negative
  * and sum to at most 1); anything else, including a failure found in the first row checked, falls
  * back to the general product.
@@ -20,7 +20,7 @@ import java.util.Arrays;
 final class LowRankCross {
 
     /** Relative bound on every entry of {@code C − U Vᵀ} for the factors to be used. */
-    static final double TOLERANCE = 1e-13;
+    static final double TOLERANCE = 1e-14;
 
     private final int s;
     private final int rank;
@@ -60,7 +60,7 @@ final class LowRankCross {
         while (true) {
             while (k < maxRank) {
                 usedRow[pivotRow] = true;
-                seen = Math.max(seen, residual(c, n2, s, pivotRow, u, v, k, residualRow));
+                seen = Math.max(seen, residual(c, n2, s, pivotRow, u, v, k, residualRow, true));
                 int pivotCol = argMaxAbs(residualRow);
                 double pivot = residualRow[pivotCol];
                 if (!(Math.abs(pivot) > TOLERANCE * Math.max(seen, scale))) {
@@ -90,7 +90,7 @@ final class LowRankCross {
             }
             if (k == maxRank && scale < 0 && pivotRow >= 0) {
                 // Still finding new directions: almost surely full rank; not worth a full check.
-                residual(c, n2, s, pivotRow, u, v, k, residualRow);
+                residual(c, n2, s, pivotRow, u, v, k, residualRow, false);
                 if (Math.abs(residualRow[argMaxAbs(residualRow)]) > TOLERANCE * seen) {
                     return null;
                 }
@@ -141,14 +141,15 @@ final class LowRankCross {
         return c[((i * n2 + j) * s + p) * s + q];
     }
 
-    /** Row a of {@code C − Σ_{l<k} u_l v_lᵀ} into {@code out}; returns the largest |C| in that row. */
-    private static double residual(double[] c, int n2, int s, int a, double[][] u, double[][] v, int k, double[] out) {
+    /** Row a of {@code C − Σ_{l<k} u_l v_lᵀ} into {@code out}; returns the largest |C| in that row if asked (else 0). */
+    private static double residual(double[] c, int n2, int s, int a, double[][] u, double[][] v, int k, double[] out,
+                                   boolean wantMax) {
         int i = a / s;
         int p = a % s;
         for (int j = 0; j < n2; j++) {
             System.arraycopy(c, ((i * n2 + j) * s + p) * s, out, j * s, s);
         }
-        double max = maxAbs(out);
+        double max = wantMax ? maxAbs(out) : 0;
         for (int l = 0; l < k; l++) {
             double w = -u[l][a];
             double[] y = v[l];
@@ -173,7 +174,7 @@ final class LowRankCross {
     private static int worstRow(double[] c, int n2, int s, int rows, double[][] u, double[][] v, int k, double tol,
                                 double[] scratch) {
         for (int a = 0; a < rows; a++) {
-            residual(c, n2, s, a, u, v, k, scratch);
+            residual(c, n2, s, a, u, v, k, scratch, false);
             for (double x : scratch) {
                 if (!(Math.abs(x) <= tol)) {
                     return a;

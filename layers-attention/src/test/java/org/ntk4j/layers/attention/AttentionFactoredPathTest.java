@@ -10,7 +10,7 @@ import org.ntk4j.api.Layer;
 import org.ntk4j.engine.Ntk4j;
 
 /**
- * The layer's output against the defining formula, per pair, when its input has low rank (the
+ * The layer's output against the defining formula, per pair and per input, when its input has low rank (the
  * factored product) and when it has not (the general one), for NNGP and NTK, causal or not, with
  * sequences of different lengths.
  */
@@ -68,6 +68,7 @@ class AttentionFactoredPathTest {
                 KernelState in = state(theta, mask);
                 double[] k = in.cross().clone();
                 double[] th = in.ntk().clone();
+                double[] own = in.self1().clone();
                 double[][] a = new double[N][];
                 for (int i = 0; i < N; i++) {
                     a[i] = AttentionWeights.limit(in.self1(), i * T * T, T, 1.5 * 1.5, null, mask[i], causal);
@@ -78,6 +79,11 @@ class AttentionFactoredPathTest {
                     scale = Math.max(scale, Math.abs(v));
                 }
                 for (int i = 0; i < N; i++) {
+                    double[] aka = naive(a[i], own, i * T * T, a[i]);
+                    for (int e = 0; e < T * T; e++) {
+                        assertThat(out.self1()[i * T * T + e]).as("causal %b, Θ %s, own block %d[%d]", causal, theta, i, e)
+                                .isCloseTo(aka[e] + 0.09, within(1e-12 * scale));
+                    }
                     for (int j = 0; j < N; j++) {
                         double[] akb = naive(a[i], k, (i * N + j) * T * T, a[j]);
                         double[] atb = naive(a[i], th, (i * N + j) * T * T, a[j]);
