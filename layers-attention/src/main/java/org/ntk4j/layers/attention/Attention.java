@@ -1,5 +1,6 @@
 package org.ntk4j.layers.attention;
 
+import java.util.Arrays;
 import org.ntk4j.api.KernelState;
 import org.ntk4j.api.Layer;
 import org.ntk4j.api.Parameterization;
@@ -66,9 +67,12 @@ import org.ntk4j.api.finite.FiniteLayer;
  *
  * <h2>Cost</h2>
  * Per pair of inputs two S×S bilinear products ({@code A K A'ᵀ}, and {@code A Θ A'ᵀ} with the NTK),
- * each 2·S³ multiply-adds, plus a softmax per input: O(N²·S³) per layer. Without fast matrix
- * multiplication a general {@code A K A'ᵀ} takes S³ multiply-adds per pair, so this is the floor for
- * the exact rule; the other layers of a transformer block cost O(N²·S²).
+ * each 2·S³ multiply-adds (S³ when causal: A is triangular), plus a softmax per input and tile:
+ * O(N²·S³) per layer. For a general K (full rank, as after any nonlinearity or layerNorm) that is
+ * the floor without fast matrix multiplication. When the tile's K (and Θ) have a low rank r
+ * (attention on a linear image of inputs with fewer channels than positions) the products are
+ * taken from verified factors instead, r·S² per pair: see {@link LowRankCross} and
+ * {@code docs/decisions.md}. The other layers of a transformer block cost O(N²·S²).
  *
  * <p>Masks (sequences of different lengths) and causality: see {@link AttentionWeights}.
  */
@@ -128,35 +132,88 @@ public final class Attention implements Layer {
         double[] pos = positionalLogitCovariance(s.spatial());
         double qk2 = settings.qkStd() * settings.qkStd();
         // Weights first: they read the input's own covariances, which the self update below overwrites.
-        double[][] a1 = weights(s.self1(), s.n1(), size, qk2, pos, s.masks1());
-        double[][] a2 = weights(s.self2(), s.n2(), size, qk2, pos, s.masks2());
+        Bilinear.Weights[] a1 = weights(s.self1(), s.n1(), size, qk2, pos, s.masks1());
+        Bilinear.Weights[] a2 = weights(s.self2(), s.n2(), size, qk2, pos, s.masks2());
 
         Coefficients c = coefficients(s.channels());
-        Bilinear bilinear = new Bilinear(size);
-        boolean lower = settings.causal();
         double[] cross = s.cross();
         double[] ntk = s.ntk();
-        double[] g = new double[e];
-        double[] h = ntk == null ? null : new double[e];
+        Bilinear product = new Bilinear(size, ntk == null ? 1 : 2);
+        Factored factored = factor(s, a1, a2);
         for (int i = 0; i < s.n1(); i++) {
             for (int j = 0; j < s.n2(); j++) {
                 int off = (i * s.n2() + j) * e;
-                bilinear.apply(a1[i], cross, off, a2[j], lower, g, 0);
-                if (ntk != null) {
-                    bilinear.apply(a1[i], ntk, off, a2[j], lower, h, 0);
-                    for (int k = 0; k < e; k++) {
-                        ntk[off + k] = c.ntkFromK * g[k] + c.ntkConstant + c.ntkFromTheta * h[k];
+                if (factored != null) {
+                    product.multiplyFactors(0, factored.k.left[i], factored.k.right[j]);
+                    if (ntk != null) {
+                        product.multiplyFactors(1, factored.theta.left[i], factored.theta.right[j]);
                     }
+                } else {
+                    product.load(0, cross, off);
+                    if (ntk != null) {
+                        product.load(1, ntk, off);
+                    }
+                    product.multiply(a1[i], a2[j]);
                 }
-                for (int k = 0; k < e; k++) {
-                    cross[off + k] = c.nngpScale * g[k] + c.nngpConstant;
+                if (ntk != null) {
+                    // Θ first: it reads the NNGP product, which the next line rescales in place.
+                    product.combine(1, c.ntkFromTheta, 0, c.ntkFromK, c.ntkConstant);
+                    product.store(1, ntk, off);
                 }
+                product.combine(0, c.nngpScale, 0, 0.0, c.nngpConstant);
+                product.store(0, cross, off);
             }
         }
-        updateSelf(s.self1(), a1, size, c, bilinear);
-        updateSelf(s.self2(), a2, size, c, bilinear);
+        updateSelf(s.self1(), a1, size, c, factored != null);
+        updateSelf(s.self2(), a2, size, c, factored != null);
         s.setChannels(settings.width());
         return s;
+    }
+
+    /** Per input, the factors of {@code A K A'ᵀ} ({@code k}) and {@code A Θ A'ᵀ} ({@code theta}, or null without the NTK). */
+    private record Factored(Factors k, Factors theta) {
+    }
+
+    /** {@code A_i M_ij A_jᵀ = left[i] · right[j]} for one matrix M of the tile. */
+    private record Factors(double[][] left, double[][][] right) {
+
+        static Factors of(LowRankCross m, Bilinear.Weights[] a1, Bilinear.Weights[] a2) {
+            double[][] left = new double[a1.length][];
+            double[][][] right = new double[a2.length][][];
+            for (int i = 0; i < a1.length; i++) {
+                left[i] = m.left(i, a1[i].matrix());
+            }
+            for (int j = 0; j < a2.length; j++) {
+                right[j] = m.right(j, a2[j].matrix());
+            }
+            return new Factors(left, right);
+        }
+    }
+
+    /**
+     * The factored products when every matrix of the tile has a verified low-rank form
+     * ({@link LowRankCross}) of rank at most 2S/3, where r·S² per pair (plus the check) beats 2·S³; else null.
+     */
+    private static Factored factor(KernelState s, Bilinear.Weights[] a1, Bilinear.Weights[] a2) {
+        int size = s.positions();
+        int maxRank = 2 * size / 3;
+        if (maxRank == 0) {
+            return null;
+        }
+        LowRankCross k = LowRankCross.factor(s.cross(), s.n1(), s.n2(), size, maxRank);
+        if (k == null) {
+            return null;
+        }
+        Factors kf = Factors.of(k, a1, a2);
+        if (s.ntk() == null) {
+            return new Factored(kf, null);
+        }
+        if (Arrays.equals(s.ntk(), s.cross())) {
+            // Θ = K exactly, as after a first dense layer under the ntk parameterization: same factors.
+            return new Factored(kf, kf);
+        }
+        LowRankCross t = LowRankCross.factor(s.ntk(), s.n1(), s.n2(), size, maxRank);
+        return t == null ? null : new Factored(kf, Factors.of(t, a1, a2));
     }
 
     /** The positional part of the logits' kernel before the qkStd² factor: posStd² · P, or null. */
@@ -172,25 +229,43 @@ public final class Attention implements Layer {
         return p;
     }
 
-    private double[][] weights(double[] self, int n, int size, double qk2, double[] pos, boolean[][] masks) {
-        double[][] a = new double[n][];
+    /** Each input's weights, once per tile: every pair of the tile reuses them. */
+    private Bilinear.Weights[] weights(double[] self, int n, int size, double qk2, double[] pos, boolean[][] masks) {
+        Bilinear.Weights[] a = new Bilinear.Weights[n];
         for (int i = 0; i < n; i++) {
-            a[i] = AttentionWeights.limit(self, i * size * size, size, qk2, pos, masks == null ? null : masks[i],
+            double[] w = AttentionWeights.limit(self, i * size * size, size, qk2, pos, masks == null ? null : masks[i],
                     settings.causal());
+            a[i] = new Bilinear.Weights(w, size, settings.causal());
         }
         return a;
     }
 
-    private void updateSelf(double[] self, double[][] a, int size, Coefficients c, Bilinear bilinear) {
+    /**
+     * {@code K_ii ← nngpScale · A_i K_ii A_iᵀ + nngpConstant}. When the cross blocks had low rank the
+     * own blocks are tried the same way (one block is a 1×1 tile), so they do not stay at 2·S³ per
+     * input and tile; otherwise they are of full rank too and the general product is used at once.
+     */
+    private void updateSelf(double[] self, Bilinear.Weights[] a, int size, Coefficients c, boolean tryFactors) {
         int e = size * size;
-        double[] g = new double[e];
+        Bilinear product = new Bilinear(size, 1);
+        double[] block = new double[e];
         for (int i = 0; i < a.length; i++) {
             int off = i * e;
-            bilinear.apply(a[i], self, off, a[i], settings.causal(), g, 0);
+            LowRankCross f = null;
+            if (tryFactors) {
+                System.arraycopy(self, off, block, 0, e);
+                f = LowRankCross.factor(block, 1, 1, size, 2 * size / 3);
+            }
+            if (f != null) {
+                product.multiplyFactors(0, f.left(0, a[i].matrix()), f.right(0, a[i].matrix()));
+            } else {
+                product.load(0, self, off);
+                product.multiply(a[i], a[i]);
+            }
             for (int p = 0; p < size; p++) {
                 for (int q = 0; q <= p; q++) {
                     // Exact symmetry (the two triangles round differently) keeps later duals consistent.
-                    double v = c.nngpScale * 0.5 * (g[p * size + q] + g[q * size + p]) + c.nngpConstant;
+                    double v = c.nngpScale * 0.5 * (product.row(0, p)[q] + product.row(0, q)[p]) + c.nngpConstant;
                     self[off + p * size + q] = v;
                     self[off + q * size + p] = v;
                 }

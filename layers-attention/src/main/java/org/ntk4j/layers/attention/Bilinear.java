@@ -3,126 +3,179 @@ package org.ntk4j.layers.attention;
 import java.util.Arrays;
 
 /**
- * {@code out = A · K · Bᵀ} for S×S row-major blocks: how attention moves a covariance between the
- * positions of two inputs. Two passes of S³ multiply-adds, both of the form
- * {@code Z[p][q] = Σ_c X[p][c] · Y[q][c]} (rows against rows, so no transposes):
- * {@code Mᵀ = B · Kᵀ} (that is {@code Mᵀ[q][r] = <B_q, K_r>}), then {@code out = A · M}
- * ({@code out[p][q] = <A_p, Mᵀ_q>}). Each pass works on 4×4 tiles of Z held in sixteen local
- * accumulators, which keeps the loads per multiply-add low (measured 1.5× the row-update form).
- * Sizes that are not a multiple of 4 are padded with zeros in scratch copies.
+ * {@code A · K · Bᵀ} for S×S blocks: how attention moves a covariance between the positions of two
+ * inputs. One instance multiplies one or two matrices (the NNGP block and the NTK block of a pair)
+ * by the same weights, so each weight row is read once for both.
+ *
+ * <p>Two passes of S³ multiply-adds each (per matrix), both as row updates
+ * {@code z[p][·] += Σ_c x[p][c] · y[c][·]} whose inner loop runs over a whole row:
+ * {@code M = A · K} (y = the rows of K and Θ side by side, so that loop is 2S long with the NTK), then
+ * {@code out = M · Bᵀ} (y = the rows of {@code Bᵀ}, prepared once per input in {@link Weights}).
+ * Every operand row is its own array starting at index 0: HotSpot's C2 (JDK 17) vectorises
+ * {@code z[q] += a0·y0[q] + … + a3·y3[q]} only then; with a row offset into one flat array
+ * ({@code y[off + q]}) the same loop stays scalar and runs at a third of the speed. Four terms per
+ * update keep the loads and stores of z at one per four multiply-adds; more terms stop C2 from
+ * vectorising. Multiply and add stay separate: {@code Math.fma} would gain ~15% where the CPU has
+ * FMA but falls back to a very slow software emulation where it has not.
+ *
+ * <p>Causal weights are lower triangular: row p of A ends at column p, and row r of {@code Bᵀ}
+ * starts at column r, which halves both passes.
  */
 final class Bilinear {
 
-    private final int s;
-    private final int padded;
-    private final double[] mt;
-    private final double[] ap;
-    private final double[] bp;
-    private final double[] kp;
-    private final double[] op;
+    /** One input's S×S attention weights in the two forms the passes read. */
+    static final class Weights {
+        private final double[] rows;
+        private final double[][] transposedRows;
+        private final boolean lower;
 
-    /** Scratch for S×S blocks; one instance per thread. */
-    Bilinear(int s) {
-        this.s = s;
-        this.padded = (s + 3) / 4 * 4;
-        int e = padded * padded;
-        this.mt = new double[e];
-        boolean pad = padded != s;
-        this.ap = pad ? new double[e] : null;
-        this.bp = pad ? new double[e] : null;
-        this.kp = pad ? new double[e] : null;
-        this.op = pad ? new double[e] : null;
-    }
-
-    /**
-     * Writes {@code A · K · Bᵀ} (K at {@code k[kOff..)}) to {@code out[outOff..)}.
-     *
-     * @param lower A and B are lower triangular (causal weights): row p is zero after column p
-     */
-    void apply(double[] a, double[] k, int kOff, double[] b, boolean lower, double[] out, int outOff) {
-        if (padded == s) {
-            rowsAgainstRows(b, 0, k, kOff, lower, mt, 0);
-            rowsAgainstRows(a, 0, mt, 0, lower, out, outOff);
-            return;
-        }
-        copyPadded(a, 0, ap);
-        copyPadded(b, 0, bp);
-        copyPadded(k, kOff, kp);
-        rowsAgainstRows(bp, 0, kp, 0, lower, mt, 0);
-        rowsAgainstRows(ap, 0, mt, 0, lower, op, 0);
-        for (int p = 0; p < s; p++) {
-            System.arraycopy(op, p * padded, out, outOff + p * s, s);
-        }
-    }
-
-    private void copyPadded(double[] src, int off, double[] dst) {
-        Arrays.fill(dst, 0.0);
-        for (int p = 0; p < s; p++) {
-            System.arraycopy(src, off + p * s, dst, p * padded, s);
-        }
-    }
-
-    /**
-     * {@code z[p][q] = Σ_c x[p][c] · y[q][c]} for padded row-major blocks.
-     *
-     * @param xLower x is lower triangular, so rows p0..p0+3 end at column p0+3
-     */
-    private void rowsAgainstRows(double[] x, int xOff, double[] y, int yOff, boolean xLower, double[] z, int zOff) {
-        int n = padded;
-        for (int p = 0; p < n; p += 4) {
-            int x0 = xOff + p * n;
-            int x1 = x0 + n;
-            int x2 = x1 + n;
-            int x3 = x2 + n;
-            int end = xLower ? Math.min(n, p + 4) : n;
-            for (int q = 0; q < n; q += 4) {
-                int y0 = yOff + q * n;
-                int y1 = y0 + n;
-                int y2 = y1 + n;
-                int y3 = y2 + n;
-                double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
-                double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-                double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
-                double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-                for (int c = 0; c < end; c++) {
-                    double a0 = x[x0 + c];
-                    double a1 = x[x1 + c];
-                    double a2 = x[x2 + c];
-                    double a3 = x[x3 + c];
-                    double b0 = y[y0 + c];
-                    double b1 = y[y1 + c];
-                    double b2 = y[y2 + c];
-                    double b3 = y[y3 + c];
-                    c00 += a0 * b0;
-                    c01 += a0 * b1;
-                    c02 += a0 * b2;
-                    c03 += a0 * b3;
-                    c10 += a1 * b0;
-                    c11 += a1 * b1;
-                    c12 += a1 * b2;
-                    c13 += a1 * b3;
-                    c20 += a2 * b0;
-                    c21 += a2 * b1;
-                    c22 += a2 * b2;
-                    c23 += a2 * b3;
-                    c30 += a3 * b0;
-                    c31 += a3 * b1;
-                    c32 += a3 * b2;
-                    c33 += a3 * b3;
+        /**
+         * @param a     A, row-major S×S (kept, not copied)
+         * @param lower A is lower triangular (causal)
+         */
+        Weights(double[] a, int s, boolean lower) {
+            this.rows = a;
+            this.lower = lower;
+            this.transposedRows = new double[s][s];
+            for (int p = 0; p < s; p++) {
+                for (int q = 0; q < s; q++) {
+                    transposedRows[q][p] = a[p * s + q];
                 }
-                int z0 = zOff + p * n + q;
-                store(z, z0, c00, c01, c02, c03);
-                store(z, z0 + n, c10, c11, c12, c13);
-                store(z, z0 + 2 * n, c20, c21, c22, c23);
-                store(z, z0 + 3 * n, c30, c31, c32, c33);
+            }
+        }
+
+        /** A, row-major. */
+        double[] matrix() {
+            return rows;
+        }
+    }
+
+    private final int s;
+    private final int count;
+    /** Row c holds row c of each loaded matrix, side by side: {@code count · S} long. */
+    private final double[][] k;
+    /** {@code A · [K_0 | K_1]}, same layout. */
+    private final double[][] m;
+    /** The results: row {@code w · S + p} is row p of {@code A · K_w · Bᵀ}. */
+    private final double[][] out;
+
+    /** Scratch for {@code count} (1 or 2) S×S matrices; one instance per thread. */
+    Bilinear(int s, int count) {
+        this.s = s;
+        this.count = count;
+        this.k = new double[s][count * s];
+        this.m = new double[s][count * s];
+        this.out = new double[count * s][s];
+    }
+
+    /** Loads matrix {@code which} (0 ≤ which &lt; count) from the S×S row-major block at {@code src[off..)}. */
+    void load(int which, double[] src, int off) {
+        for (int c = 0; c < s; c++) {
+            System.arraycopy(src, off + c * s, k[c], which * s, s);
+        }
+    }
+
+    /** Computes {@code A · K_w · Bᵀ} for every loaded matrix; read them with {@link #row}. */
+    void multiply(Weights a, Weights b) {
+        leftPass(a.rows, a.lower);
+        rightPass(b.transposedRows, b.lower);
+    }
+
+    /**
+     * Sets result {@code which} to {@code L · R} from factors: {@code L} (S × r row-major) and the r
+     * rows of {@code R} (see {@link LowRankCross}); r·S² multiply-adds.
+     */
+    void multiplyFactors(int which, double[] left, double[][] right) {
+        int r = right.length;
+        for (int p = 0; p < s; p++) {
+            double[] z = out[which * s + p];
+            Arrays.fill(z, 0.0);
+            int lp = p * r;
+            int l = 0;
+            for (; l + 3 < r; l += 4) {
+                addFour(z, 0, left[lp + l], right[l], left[lp + l + 1], right[l + 1], left[lp + l + 2], right[l + 2],
+                        left[lp + l + 3], right[l + 3]);
+            }
+            for (; l < r; l++) {
+                addOne(z, 0, left[lp + l], right[l]);
             }
         }
     }
 
-    private static void store(double[] z, int off, double v0, double v1, double v2, double v3) {
-        z[off] = v0;
-        z[off + 1] = v1;
-        z[off + 2] = v2;
-        z[off + 3] = v3;
+    /** Row p of {@code A · K_which · Bᵀ} (valid until the next {@link #multiply}). */
+    double[] row(int which, int p) {
+        return out[which * s + p];
+    }
+
+    /**
+     * Replaces result {@code which} by {@code α · result_which + β · result_other + γ}, in the rows
+     * themselves so the loop vectorises (the rescaling that turns {@code A K A'ᵀ} into the layer's output).
+     */
+    void combine(int which, double alpha, int other, double beta, double gamma) {
+        for (int p = 0; p < s; p++) {
+            double[] z = out[which * s + p];
+            double[] y = out[other * s + p];
+            for (int q = 0; q < z.length; q++) {
+                z[q] = alpha * z[q] + beta * y[q] + gamma;
+            }
+        }
+    }
+
+    /** Copies result {@code which} to the S×S row-major block at {@code dst[off..)}. */
+    void store(int which, double[] dst, int off) {
+        for (int p = 0; p < s; p++) {
+            System.arraycopy(out[which * s + p], 0, dst, off + p * s, s);
+        }
+    }
+
+    /** {@code m[p] = Σ_c A[p][c] · k[c]}. */
+    private void leftPass(double[] a, boolean lower) {
+        for (int p = 0; p < s; p++) {
+            double[] z = m[p];
+            Arrays.fill(z, 0.0);
+            int ap = p * s;
+            int end = lower ? p + 1 : s;
+            int c = 0;
+            for (; c + 3 < end; c += 4) {
+                addFour(z, 0, a[ap + c], k[c], a[ap + c + 1], k[c + 1], a[ap + c + 2], k[c + 2], a[ap + c + 3], k[c + 3]);
+            }
+            for (; c < end; c++) {
+                addOne(z, 0, a[ap + c], k[c]);
+            }
+        }
+    }
+
+    /** {@code out[w·S + p] = Σ_r m[p][w·S + r] · Bᵀ[r]}; with causal B, row r of Bᵀ is zero before column r. */
+    private void rightPass(double[][] bt, boolean lower) {
+        for (int w = 0; w < count; w++) {
+            int col = w * s;
+            for (int p = 0; p < s; p++) {
+                double[] x = m[p];
+                double[] z = out[col + p];
+                Arrays.fill(z, 0.0);
+                int r = 0;
+                for (; r + 3 < s; r += 4) {
+                    addFour(z, lower ? r : 0, x[col + r], bt[r], x[col + r + 1], bt[r + 1], x[col + r + 2], bt[r + 2],
+                            x[col + r + 3], bt[r + 3]);
+                }
+                for (; r < s; r++) {
+                    addOne(z, lower ? r : 0, x[col + r], bt[r]);
+                }
+            }
+        }
+    }
+
+    /** {@code z[q] += a0·y0[q] + a1·y1[q] + a2·y2[q] + a3·y3[q]} for q from {@code from} to the end of z. */
+    private static void addFour(double[] z, int from, double a0, double[] y0, double a1, double[] y1, double a2,
+                                double[] y2, double a3, double[] y3) {
+        for (int q = from; q < z.length; q++) {
+            z[q] += (a0 * y0[q] + a1 * y1[q]) + (a2 * y2[q] + a3 * y3[q]);
+        }
+    }
+
+    private static void addOne(double[] z, int from, double a0, double[] y0) {
+        for (int q = from; q < z.length; q++) {
+            z[q] += a0 * y0[q];
+        }
     }
 }
