@@ -18,14 +18,33 @@ public final class Pointwise {
 
     /** Applies {@code dual} to the state in place and returns it. */
     public static KernelState apply(KernelState s, DualActivation dual) {
+        return apply(s, dual, null);
+    }
+
+    /**
+     * An update of the cross covariances and NTK entries {@code [from, from + n)} (ntk may be null),
+     * made just before the dual reads them: a preceding linear layer fused into the activation, so
+     * that each row is updated and transformed while it is in cache.
+     */
+    @FunctionalInterface
+    public interface RunUpdate {
+        void apply(double[] cross, double[] ntk, int from, int n);
+    }
+
+    /**
+     * {@link #apply(KernelState, DualActivation)} with {@code before} applied to every cross entry
+     * first (null: none). The own covariances must already be in their updated form: the dual reads
+     * its variances from them.
+     */
+    public static KernelState apply(KernelState s, DualActivation dual, RunUpdate before) {
         // Cross terms first: they read the input variances, which the self update overwrites.
-        applyCross(s, dual);
+        applyCross(s, dual, before);
         applySelf(s.self1(), s.n1(), s, dual);
         applySelf(s.self2(), s.n2(), s, dual);
         return s;
     }
 
-    private static void applyCross(KernelState s, DualActivation dual) {
+    private static void applyCross(KernelState s, DualActivation dual, RunUpdate before) {
         int size = s.positions();
         int n2 = s.n2();
         double[] cross = s.cross();
@@ -36,6 +55,9 @@ public final class Pointwise {
             // One run per row of the cross matrix: x1's variance is fixed along it.
             case NONE -> {
                 for (int i = 0; i < s.n1(); i++) {
+                    if (before != null) {
+                        before.apply(cross, ntk, i * n2, n2);
+                    }
                     dual.applyRun(var1[i], var2, 0, cross, i * n2, n2, ntk);
                 }
             }
@@ -43,20 +65,23 @@ public final class Pointwise {
             // (a few positions) would cost more in calls than they save in copies: batch those.
             case FULL -> {
                 if (size < MIN_RUN) {
-                    applyGatheredCross(s, dual, var1, var2);
+                    applyGatheredCross(s, dual, var1, var2, before);
                     return;
                 }
                 int idx = 0;
                 for (int i = 0; i < s.n1(); i++) {
                     for (int j = 0; j < n2; j++) {
                         for (int p = 0; p < size; p++) {
+                            if (before != null) {
+                                before.apply(cross, ntk, idx, size);
+                            }
                             dual.applyRun(var1[i * size + p], var2, j * size, cross, idx, size, ntk);
                             idx += size;
                         }
                     }
                 }
             }
-            case DIAGONAL -> applyGatheredCross(s, dual, var1, var2);
+            case DIAGONAL -> applyGatheredCross(s, dual, var1, var2, before);
         }
     }
 
@@ -64,11 +89,15 @@ public final class Pointwise {
      * Entries gathered into batches with both variances: DIAGONAL mode, where both change from entry
      * to entry, and FULL mode with short runs.
      */
-    private static void applyGatheredCross(KernelState s, DualActivation dual, double[] var1, double[] var2) {
+    private static void applyGatheredCross(KernelState s, DualActivation dual, double[] var1, double[] var2,
+                                           RunUpdate before) {
         int size = s.positions();
         int n2 = s.n2();
         double[] cross = s.cross();
         double[] ntk = s.ntk();
+        if (before != null) {
+            before.apply(cross, ntk, 0, cross.length);
+        }
         boolean full = s.mode() == KernelState.Positions.FULL;
         Buffers b = new Buffers(ntk != null);
         // Entries are visited in storage order, so each chunk is a contiguous run of cross[].

@@ -81,34 +81,56 @@ public final class Dense implements Layer {
 
     @Override
     public KernelState apply(KernelState s) {
+        affineRun(s.cross(), s.ntk(), 0, s.cross().length, s.channels());
+        affineOwn(s);
+        return s;
+    }
+
+    /**
+     * The update of cross covariances and NTK entries {@code [from, from + n)}; {@code fanIn} is the
+     * input's channel count (the standard parameterization's NTK needs it).
+     */
+    void affineRun(double[] cross, double[] ntk, int from, int n, int fanIn) {
         double w2 = wStd * wStd;
         double b2 = bStd * bStd;
-        double[] cross = s.cross();
-        double[] ntk = s.ntk();
+        int to = from + n;
         if (ntk != null) {
             if (parameterization == Parameterization.NTK) {
                 // ∂z/∂W contributes the new NNGP itself; earlier parameters pass through W: wStd² Θ.
-                for (int k = 0; k < cross.length; k++) {
+                for (int k = from; k < to; k++) {
                     cross[k] = w2 * cross[k] + b2;
                     ntk[k] = cross[k] + w2 * ntk[k];
                 }
             } else {
                 // Unscaled gradients: ∂z/∂W gives fanIn · <x, x'>/fanIn, ∂z/∂β gives 1.
-                double fanIn = s.channels();
-                for (int k = 0; k < cross.length; k++) {
-                    ntk[k] = fanIn * cross[k] + 1.0 + w2 * ntk[k];
+                for (int k = from; k < to; k++) {
+                    ntk[k] = (double) fanIn * cross[k] + 1.0 + w2 * ntk[k];
                     cross[k] = w2 * cross[k] + b2;
                 }
             }
         } else {
-            for (int k = 0; k < cross.length; k++) {
+            for (int k = from; k < to; k++) {
                 cross[k] = w2 * cross[k] + b2;
             }
         }
+    }
+
+    /** The update of both inputs' own covariances, and the new channel count. */
+    void affineOwn(KernelState s) {
+        double w2 = wStd * wStd;
+        double b2 = bStd * bStd;
         affine(s.self1(), w2, b2);
         affine(s.self2(), w2, b2);
         s.setChannels(width);
-        return s;
+    }
+
+    /**
+     * dense followed by a coordinatewise activation becomes one layer that updates each row of the
+     * kernel and applies the dual to it while it is in cache ({@link DenseActivation}).
+     */
+    @Override
+    public Layer fuseWith(Layer next) {
+        return next.activation() == null ? null : new DenseActivation(this, next);
     }
 
     private static void affine(double[] a, double w2, double b2) {
