@@ -15,8 +15,11 @@ import java.util.Arrays;
  *   <li>{@link Positions#DIAGONAL}: S same-position entries at {@code p}, when no later layer mixes
  *       positions (Neural Tangents' "diagonal spatial" mode).</li>
  * </ul>
- * Layout: {@code cross[(i * n2 + j) * entry + e]}, {@code self1[i * entry + e]},
- * {@code self2[j * entry + e]} with {@code entry = }{@link #entrySize()}.
+ * Layout: {@code cross[(i * n2 + j) * entry + e]}, {@code self1[i * own + e]},
+ * {@code self2[j * own + e]} with {@code entry = }{@link #entrySize()} and {@code own = }
+ * {@link #ownEntrySize()}: the same as {@code entry}, except in FULL mode with
+ * {@link #ownDiagonalOnly()}, where each input keeps only its S variances (the engine's choice
+ * when no layer reads more of them, see {@link OwnCovariance}).
  *
  * <p>Joint mode (for batch-coupled layers): x1 and x2 are stacked into one square block,
  * {@link #batchOf(int)} tells which batch each row came from.
@@ -38,6 +41,7 @@ public final class KernelState {
     private final int[] spatial;
     private final int size;
     private final Positions mode;
+    private final boolean ownDiagonalOnly;
     private int channels;
     private final double[] self1;
     private final double[] self2;
@@ -47,8 +51,8 @@ public final class KernelState {
     private final boolean[][] mask2;
     private final int[] batchOf;
 
-    private KernelState(int n1, int n2, int[] spatial, Positions mode, int channels, boolean withNtk,
-                        boolean[][] mask1, boolean[][] mask2, int[] batchOf) {
+    private KernelState(int n1, int n2, int[] spatial, Positions mode, boolean ownDiagonalOnly, int channels,
+                        boolean withNtk, boolean[][] mask1, boolean[][] mask2, int[] batchOf) {
         this.n1 = n1;
         this.n2 = n2;
         this.spatial = spatial.clone();
@@ -61,10 +65,13 @@ public final class KernelState {
         if (this.mode == Positions.NONE && s != 1) {
             throw new IllegalArgumentException("positions NONE needs an empty spatial shape");
         }
+        // Only FULL mode has off-diagonal own entries to leave out.
+        this.ownDiagonalOnly = ownDiagonalOnly && this.mode == Positions.FULL;
         this.channels = channels;
         int e = entrySize();
-        this.self1 = new double[Math.multiplyExact(n1, e)];
-        this.self2 = new double[Math.multiplyExact(n2, e)];
+        int own = ownEntrySize();
+        this.self1 = new double[Math.multiplyExact(n1, own)];
+        this.self2 = new double[Math.multiplyExact(n2, own)];
         this.cross = new double[Math.multiplyExact(Math.multiplyExact(n1, n2), e)];
         this.ntk = withNtk ? new double[cross.length] : null;
         this.mask1 = checkMask(mask1, n1, s);
@@ -90,7 +97,13 @@ public final class KernelState {
     /** A zeroed state. Masks (per input, per position; true = present) may be null. */
     public static KernelState create(int n1, int n2, int[] spatial, Positions mode, int channels,
                                      boolean withNtk, boolean[][] mask1, boolean[][] mask2) {
-        return new KernelState(n1, n2, spatial, mode, channels, withNtk, mask1, mask2, null);
+        return create(n1, n2, spatial, mode, false, channels, withNtk, mask1, mask2);
+    }
+
+    /** A zeroed state whose own covariances keep only variances when {@code ownDiagonalOnly} (FULL mode). */
+    public static KernelState create(int n1, int n2, int[] spatial, Positions mode, boolean ownDiagonalOnly,
+                                     int channels, boolean withNtk, boolean[][] mask1, boolean[][] mask2) {
+        return new KernelState(n1, n2, spatial, mode, ownDiagonalOnly, channels, withNtk, mask1, mask2, null);
     }
 
     /** A zeroed square joint state over stacked inputs; {@code batchOf[i]} is row i's batch. */
@@ -99,21 +112,24 @@ public final class KernelState {
         if (batchOf.length != n) {
             throw new IllegalArgumentException("batchOf has " + batchOf.length + " entries, expected " + n);
         }
-        return new KernelState(n, n, spatial, mode, channels, withNtk, mask, mask, batchOf.clone());
+        return new KernelState(n, n, spatial, mode, false, channels, withNtk, mask, mask, batchOf.clone());
     }
 
     /**
      * A zeroed state for the same inputs with another spatial shape, mode, channel count or masks
-     * (what pooling, flatten and recurrent layers return). Joint-mode batches carry over.
+     * (what pooling, flatten and recurrent layers return). Joint-mode batches and
+     * {@link #ownDiagonalOnly()} carry over (the latter only into FULL mode).
      */
     public KernelState reshaped(int[] newSpatial, Positions newMode, int newChannels,
                                 boolean[][] newMask1, boolean[][] newMask2) {
-        return new KernelState(n1, n2, newSpatial, newMode, newChannels, hasNtk(), newMask1, newMask2, batchOf);
+        return new KernelState(n1, n2, newSpatial, newMode, ownDiagonalOnly, newChannels, hasNtk(), newMask1, newMask2,
+                batchOf);
     }
 
     /** A deep copy (branches of {@code sum} start from copies of the same state). */
     public KernelState copy() {
-        KernelState s = new KernelState(n1, n2, spatial, mode, channels, hasNtk(), mask1, mask2, batchOf);
+        KernelState s = new KernelState(n1, n2, spatial, mode, ownDiagonalOnly, channels, hasNtk(), mask1, mask2,
+                batchOf);
         System.arraycopy(self1, 0, s.self1, 0, self1.length);
         System.arraycopy(self2, 0, s.self2, 0, self2.length);
         System.arraycopy(cross, 0, s.cross, 0, cross.length);
@@ -173,16 +189,34 @@ public final class KernelState {
         };
     }
 
+    /**
+     * True when {@link #self1()} and {@link #self2()} hold only the S variances of each input
+     * ({@code [i * S + p]}) although the cross covariances are FULL: nothing downstream reads more.
+     */
+    public boolean ownDiagonalOnly() {
+        return ownDiagonalOnly;
+    }
+
+    /** Doubles per input in {@link #self1()} and {@link #self2()}: {@link #entrySize()}, or S when diagonal only. */
+    public int ownEntrySize() {
+        return ownDiagonalOnly ? size : entrySize();
+    }
+
+    /** Offset of the variance of position p inside one input's own covariance. */
+    public int ownDiagonalOffset(int p) {
+        return ownDiagonalOnly ? p : diagonalOffset(p);
+    }
+
     public boolean hasNtk() {
         return ntk != null;
     }
 
-    /** Per-input covariances of x1 rows, {@code n1 × entrySize}. Mutable. */
+    /** Per-input covariances of x1 rows, {@code n1 × ownEntrySize}. Mutable. */
     public double[] self1() {
         return self1;
     }
 
-    /** Per-input covariances of x2 columns, {@code n2 × entrySize}. Mutable. */
+    /** Per-input covariances of x2 columns, {@code n2 × ownEntrySize}. Mutable. */
     public double[] self2() {
         return self2;
     }
@@ -199,12 +233,12 @@ public final class KernelState {
 
     /** Variance of input i of x1 at position p. */
     public double var1(int i, int p) {
-        return self1[i * entrySize() + diagonalOffset(p)];
+        return self1[i * ownEntrySize() + ownDiagonalOffset(p)];
     }
 
     /** Variance of input j of x2 at position p. */
     public double var2(int j, int p) {
-        return self2[j * entrySize() + diagonalOffset(p)];
+        return self2[j * ownEntrySize() + ownDiagonalOffset(p)];
     }
 
     /** Presence mask of x1 row i (null when every position is present). */
@@ -241,6 +275,7 @@ public final class KernelState {
     @Override
     public String toString() {
         return "KernelState[" + n1 + "×" + n2 + ", spatial=" + Arrays.toString(spatial) + ", " + mode
+                + (ownDiagonalOnly ? ", own diagonal only" : "")
                 + ", channels=" + channels + (ntk != null ? ", ntk" : "") + (batchOf != null ? ", joint" : "") + "]";
     }
 }

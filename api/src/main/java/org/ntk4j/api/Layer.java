@@ -35,6 +35,17 @@ public interface Layer {
     }
 
     /**
+     * What this layer reads of each input's own covariance, given what the layers after it read of
+     * its output's ({@code after}): the layer's input must carry at least that. The default, FULL,
+     * is right for any layer; a layer that returns less must accept a FULL-mode state whose own
+     * covariances are {@linkplain KernelState#ownDiagonalOnly() diagonal only}, and one that
+     * returns UNUSED may fill its output's own covariances with NaN.
+     */
+    default OwnCovariance ownCovarianceRead(OwnCovariance after) {
+        return OwnCovariance.FULL;
+    }
+
+    /**
      * True when an input's output depends on other inputs of its batch (batchNorm). The engine then
      * computes x1 and x2 jointly instead of in independent tiles.
      */

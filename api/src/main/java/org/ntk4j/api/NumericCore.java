@@ -26,6 +26,11 @@ public interface NumericCore {
         return java.util.Optional.empty();
     }
 
+    /** The array loops of this core (conv and pooling window sums). */
+    default ArrayOps arrays() {
+        return ArrayOps.SCALAR;
+    }
+
     /** A Monte Carlo dual with the given sample count and seed (common random numbers). */
     DualActivation monteCarlo(ActivationFunction f, int samples, long seed);
 }

@@ -140,19 +140,23 @@ public final class Pointwise {
 
     /** The variances of every input at every position, {@code count × S}. */
     private static double[] diagonals(double[] self, int count, KernelState s) {
+        if (s.ownEntrySize() == s.positions()) {
+            return self.clone();
+        }
         int size = s.positions();
-        int e = s.entrySize();
+        int e = s.ownEntrySize();
         double[] d = new double[count * size];
         for (int i = 0; i < count; i++) {
             for (int p = 0; p < size; p++) {
-                d[i * size + p] = self[i * e + s.diagonalOffset(p)];
+                d[i * size + p] = self[i * e + s.ownDiagonalOffset(p)];
             }
         }
         return d;
     }
 
     private static void applySelf(double[] self, int count, KernelState s, DualActivation dual) {
-        if (s.mode() == KernelState.Positions.FULL && s.positions() >= MIN_RUN) {
+        boolean full = s.mode() == KernelState.Positions.FULL && !s.ownDiagonalOnly();
+        if (full && s.positions() >= MIN_RUN) {
             // Row p of each input's P×P covariance is one run; the variances are the old diagonal.
             int size = s.positions();
             double[] var = diagonals(self, count, s);
@@ -163,10 +167,10 @@ public final class Pointwise {
             }
             return;
         }
-        // Gathered batches: each entry with the old variances of its two positions.
-        int e = s.entrySize();
+        // Gathered batches: each entry with the old variances of its two positions (in DIAGONAL
+        // mode and for diagonal-only own covariances, both are the entry itself).
+        int e = s.ownEntrySize();
         int size = s.positions();
-        boolean full = s.mode() == KernelState.Positions.FULL;
         double[] old = self.clone();
         Buffers b = new Buffers(false);
         int total = count * e;
@@ -178,8 +182,8 @@ public final class Pointwise {
                 int off = idx - i * e;
                 int p = full ? off / size : off;
                 int q = full ? off - p * size : off;
-                b.k11[k] = old[i * e + s.diagonalOffset(p)];
-                b.k22[k] = old[i * e + s.diagonalOffset(q)];
+                b.k11[k] = old[i * e + s.ownDiagonalOffset(p)];
+                b.k22[k] = old[i * e + s.ownDiagonalOffset(q)];
                 b.k12[k] = old[idx];
             }
             dual.compute(b.k11, b.k22, b.k12, n, b.cov, null);

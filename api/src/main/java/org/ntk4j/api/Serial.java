@@ -74,6 +74,16 @@ public final class Serial implements Layer {
         return layers.stream().anyMatch(Layer::needsPositionCovariance);
     }
 
+    /** Folded from the last layer back: each layer reads what it needs of what its input must carry. */
+    @Override
+    public OwnCovariance ownCovarianceRead(OwnCovariance after) {
+        OwnCovariance need = after;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            need = layers.get(i).ownCovarianceRead(need);
+        }
+        return need;
+    }
+
     @Override
     public boolean isBatchCoupled() {
         return layers.stream().anyMatch(Layer::isBatchCoupled);

@@ -3,6 +3,7 @@ package org.ntk4j.simd;
 import java.util.Objects;
 import java.util.Optional;
 import org.ntk4j.api.ActivationFunction;
+import org.ntk4j.api.ArrayOps;
 import org.ntk4j.api.DualActivation;
 import org.ntk4j.api.LayerConfig;
 import org.ntk4j.api.NumericCore;
@@ -76,6 +77,11 @@ public final class SimdNumericCore implements NumericCore {
     @Override
     public DualActivation quadrature(ActivationFunction f, int degree) {
         return scalar.quadrature(f, degree);
+    }
+
+    @Override
+    public ArrayOps arrays() {
+        return SimdArrayOps.INSTANCE;
     }
 
     @Override

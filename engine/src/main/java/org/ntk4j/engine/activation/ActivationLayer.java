@@ -6,6 +6,7 @@ import org.ntk4j.api.ActivationFunction;
 import org.ntk4j.api.SpecException;
 import org.ntk4j.api.KernelState;
 import org.ntk4j.api.Layer;
+import org.ntk4j.api.OwnCovariance;
 import org.ntk4j.api.Pointwise;
 import org.ntk4j.api.Shape;
 import org.ntk4j.api.finite.Batch;
@@ -55,6 +56,12 @@ public final class ActivationLayer implements Layer {
     @Override
     public KernelState apply(KernelState in) {
         return Pointwise.apply(in, activation.dual());
+    }
+
+    /** The dual reads the variances of both positions; each own variance maps from itself alone. */
+    @Override
+    public OwnCovariance ownCovarianceRead(OwnCovariance after) {
+        return after.atLeast(OwnCovariance.DIAGONAL);
     }
 
     @Override

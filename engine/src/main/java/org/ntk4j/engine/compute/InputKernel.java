@@ -14,12 +14,16 @@ final class InputKernel {
     private InputKernel() {
     }
 
-    /** Rows {@code [a0, a1)} of {@code a} against rows {@code [b0, b1)} of {@code b}. */
-    static KernelState initial(Inputs a, int a0, int a1, Inputs b, int b0, int b1, Positions mode, boolean withNtk,
-                               LinearAlgebra la) {
+    /**
+     * Rows {@code [a0, a1)} of {@code a} against rows {@code [b0, b1)} of {@code b}; own covariances
+     * keep only variances when {@code ownDiagonalOnly} (FULL mode, see {@link KernelState#ownDiagonalOnly()}).
+     */
+    static KernelState initial(Inputs a, int a0, int a1, Inputs b, int b0, int b1, Positions mode,
+                               boolean ownDiagonalOnly, boolean withNtk, LinearAlgebra la) {
         boolean[][] m1 = a.mask() == null ? null : Arrays.copyOfRange(a.mask(), a0, a1);
         boolean[][] m2 = b.mask() == null ? null : Arrays.copyOfRange(b.mask(), b0, b1);
-        KernelState s = KernelState.create(a1 - a0, b1 - b0, a.spatial(), mode, a.channels(), withNtk, m1, m2);
+        KernelState s = KernelState.create(a1 - a0, b1 - b0, a.spatial(), mode, ownDiagonalOnly, a.channels(), withNtk,
+                m1, m2);
         if (mode == Positions.NONE && la != null) {
             gram(s, a, a0, a1, b, b0, b1, la);
         } else {
@@ -60,11 +64,13 @@ final class InputKernel {
                 block(a, a0 + i, b, b0 + j, s.mode(), cross, (i * n2 + j) * e);
             }
         }
+        Positions own = s.ownDiagonalOnly() ? Positions.DIAGONAL : s.mode();
+        int eo = s.ownEntrySize();
         for (int i = 0; i < n1; i++) {
-            block(a, a0 + i, a, a0 + i, s.mode(), s.self1(), i * e);
+            block(a, a0 + i, a, a0 + i, own, s.self1(), i * eo);
         }
         for (int j = 0; j < n2; j++) {
-            block(b, b0 + j, b, b0 + j, s.mode(), s.self2(), j * e);
+            block(b, b0 + j, b, b0 + j, own, s.self2(), j * eo);
         }
     }
 

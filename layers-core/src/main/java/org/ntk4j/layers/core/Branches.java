@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ntk4j.api.KernelState;
 import org.ntk4j.api.Layer;
+import org.ntk4j.api.OwnCovariance;
 import org.ntk4j.api.Serial;
 import org.ntk4j.api.Shape;
 import org.ntk4j.api.SpecException;
@@ -67,6 +68,15 @@ final class Branches {
 
     boolean needsPositionCovariance() {
         return chains.stream().anyMatch(Layer::needsPositionCovariance);
+    }
+
+    /** The most any branch reads; the combinators' rules are entry by entry and read nothing more. */
+    OwnCovariance ownCovarianceRead(OwnCovariance after) {
+        OwnCovariance need = OwnCovariance.UNUSED;
+        for (Serial c : chains) {
+            need = need.atLeast(c.ownCovarianceRead(after));
+        }
+        return need;
     }
 
     boolean isBatchCoupled() {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.ntk4j.api.BuildContext;
 import org.ntk4j.api.KernelState;
 import org.ntk4j.api.Layer;
+import org.ntk4j.api.OwnCovariance;
 import org.ntk4j.api.LayerConfig;
 import org.ntk4j.api.LayerType;
 import org.ntk4j.api.ParamSpec;
@@ -137,6 +138,12 @@ public final class Dense implements Layer {
         for (int k = 0; k < a.length; k++) {
             a[k] = w2 * a[k] + b2;
         }
+    }
+
+    /** Entry by entry: each own entry maps from itself, and the cross rule reads none. */
+    @Override
+    public OwnCovariance ownCovarianceRead(OwnCovariance after) {
+        return after;
     }
 
     @Override

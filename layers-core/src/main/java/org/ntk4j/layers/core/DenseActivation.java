@@ -1,17 +1,14 @@
 package org.ntk4j.layers.core;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.ntk4j.api.Activation;
 import org.ntk4j.api.KernelState;
 import org.ntk4j.api.Layer;
+import org.ntk4j.api.OwnCovariance;
 import org.ntk4j.api.Pointwise;
 import org.ntk4j.api.Shape;
-import org.ntk4j.api.finite.Batch;
 import org.ntk4j.api.finite.FiniteContext;
 import org.ntk4j.api.finite.FiniteLayer;
-import org.ntk4j.api.finite.Gradients;
 
 /**
  * {@code dense} and the coordinatewise activation after it, as one layer: the same kernels as the two
@@ -63,6 +60,11 @@ final class DenseActivation implements Layer {
     }
 
     @Override
+    public OwnCovariance ownCovarianceRead(OwnCovariance after) {
+        return dense.ownCovarianceRead(activation.ownCovarianceRead(after));
+    }
+
+    @Override
     public boolean isBatchCoupled() {
         return dense.isBatchCoupled() || activation.isBatchCoupled();
     }
@@ -79,35 +81,6 @@ final class DenseActivation implements Layer {
 
     @Override
     public FiniteLayer finite(FiniteContext context) {
-        FiniteLayer first = context.finite(dense, context.input());
-        FiniteLayer second = context.finite(activation, first.output());
-        return new FiniteLayer() {
-            @Override
-            public Batch forward(Batch x) {
-                return second.forward(first.forward(x));
-            }
-
-            @Override
-            public Batch backward(Batch cotangent, Gradients gradients) {
-                // Gradients come out in parameters() order: the dense layer's, then the activation's.
-                List<double[]> later = new ArrayList<>();
-                Batch g = second.backward(cotangent, later::add);
-                Batch out = first.backward(g, gradients);
-                later.forEach(gradients::add);
-                return out;
-            }
-
-            @Override
-            public Shape output() {
-                return second.output();
-            }
-
-            @Override
-            public List<double[]> parameters() {
-                List<double[]> all = new ArrayList<>(first.parameters());
-                all.addAll(second.parameters());
-                return all;
-            }
-        };
+        return FusedTwin.of(context, dense, activation);
     }
 }

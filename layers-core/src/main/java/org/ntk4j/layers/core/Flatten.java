@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.ntk4j.api.BuildContext;
 import org.ntk4j.api.KernelState;
+import org.ntk4j.api.OwnCovariance;
 import org.ntk4j.api.KernelState.Positions;
 import org.ntk4j.api.Layer;
 import org.ntk4j.api.LayerConfig;
@@ -82,32 +83,41 @@ public final class Flatten implements Layer {
         for (int i = 0; i < n1; i++) {
             for (int j = 0; j < n2; j++) {
                 int pair = i * n2 + j;
-                out.cross()[pair] = diagonalMean(in, in.cross(), pair, in.mask1(i), in.mask2(j));
+                out.cross()[pair] = diagonalMean(in, in.cross(), false, pair, in.mask1(i), in.mask2(j));
                 if (in.hasNtk()) {
-                    out.ntk()[pair] = diagonalMean(in, in.ntk(), pair, in.mask1(i), in.mask2(j));
+                    out.ntk()[pair] = diagonalMean(in, in.ntk(), false, pair, in.mask1(i), in.mask2(j));
                 }
             }
         }
         for (int i = 0; i < n1; i++) {
-            out.self1()[i] = diagonalMean(in, in.self1(), i, in.mask1(i), in.mask1(i));
+            out.self1()[i] = diagonalMean(in, in.self1(), true, i, in.mask1(i), in.mask1(i));
         }
         for (int j = 0; j < n2; j++) {
-            out.self2()[j] = diagonalMean(in, in.self2(), j, in.mask2(j), in.mask2(j));
+            out.self2()[j] = diagonalMean(in, in.self2(), true, j, in.mask2(j), in.mask2(j));
         }
         return out;
     }
 
-    /** {@code (1/S) Σ_p a[entry](p, p)} over positions present in both masks. */
-    private static double diagonalMean(KernelState s, double[] a, int entry, boolean[] m1, boolean[] m2) {
+    /**
+     * {@code (1/S) Σ_p a[entry](p, p)} over positions present in both masks; {@code own} says that
+     * {@code a} holds own covariances (laid out by {@link KernelState#ownEntrySize()}).
+     */
+    private static double diagonalMean(KernelState s, double[] a, boolean own, int entry, boolean[] m1, boolean[] m2) {
         int size = s.positions();
-        int base = entry * s.entrySize();
+        int base = entry * (own ? s.ownEntrySize() : s.entrySize());
         double sum = 0;
         for (int p = 0; p < size; p++) {
             if ((m1 == null || m1[p]) && (m2 == null || m2[p])) {
-                sum += a[base + s.diagonalOffset(p)];
+                sum += a[base + (own ? s.ownDiagonalOffset(p) : s.diagonalOffset(p))];
             }
         }
         return sum / size;
+    }
+
+    /** The output's variance is the mean of the input's variances. */
+    @Override
+    public OwnCovariance ownCovarianceRead(OwnCovariance after) {
+        return after == OwnCovariance.UNUSED ? OwnCovariance.UNUSED : OwnCovariance.DIAGONAL;
     }
 
     @Override

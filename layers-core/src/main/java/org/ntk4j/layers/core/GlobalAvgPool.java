@@ -3,6 +3,7 @@ package org.ntk4j.layers.core;
 import java.util.List;
 import org.ntk4j.api.BuildContext;
 import org.ntk4j.api.KernelState;
+import org.ntk4j.api.OwnCovariance;
 import org.ntk4j.api.KernelState.Positions;
 import org.ntk4j.api.Layer;
 import org.ntk4j.api.LayerConfig;
@@ -93,6 +94,12 @@ public final class GlobalAvgPool implements Layer {
                 }
             }
         }
+        if (in.ownDiagonalOnly()) {
+            // Nothing downstream reads the output's variances (see ownCovarianceRead): mark them unknown.
+            java.util.Arrays.fill(out.self1(), Double.NaN);
+            java.util.Arrays.fill(out.self2(), Double.NaN);
+            return out;
+        }
         for (int i = 0; i < n1; i++) {
             out.self1()[i] = blockMean(in, in.self1(), i, in.mask1(i), in.mask1(i));
         }
@@ -127,6 +134,12 @@ public final class GlobalAvgPool implements Layer {
             }
         }
         return sum / ((double) count1 * count2);
+    }
+
+    /** The output's variance is the mean of the whole own covariance: needed only if someone reads it. */
+    @Override
+    public OwnCovariance ownCovarianceRead(OwnCovariance after) {
+        return after == OwnCovariance.UNUSED ? OwnCovariance.UNUSED : OwnCovariance.FULL;
     }
 
     @Override

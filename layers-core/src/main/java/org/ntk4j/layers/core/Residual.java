@@ -4,6 +4,7 @@ import java.util.List;
 import org.ntk4j.api.BuildContext;
 import org.ntk4j.api.KernelState;
 import org.ntk4j.api.Layer;
+import org.ntk4j.api.OwnCovariance;
 import org.ntk4j.api.LayerConfig;
 import org.ntk4j.api.LayerType;
 import org.ntk4j.api.ParamSpec;
@@ -98,6 +99,12 @@ public final class Residual implements Layer {
     @Override
     public boolean needsPositionCovariance() {
         return f.needsPositionCovariance();
+    }
+
+    /** The skip path passes {@code after} through; f reads what it reads. */
+    @Override
+    public OwnCovariance ownCovarianceRead(OwnCovariance after) {
+        return after.atLeast(f.ownCovarianceRead(after));
     }
 
     @Override

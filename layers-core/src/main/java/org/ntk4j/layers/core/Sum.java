@@ -5,6 +5,7 @@ import java.util.List;
 import org.ntk4j.api.BuildContext;
 import org.ntk4j.api.KernelState;
 import org.ntk4j.api.Layer;
+import org.ntk4j.api.OwnCovariance;
 import org.ntk4j.api.LayerConfig;
 import org.ntk4j.api.LayerType;
 import org.ntk4j.api.ParamSpec;
@@ -108,6 +109,11 @@ public final class Sum implements Layer {
     @Override
     public boolean needsPositionCovariance() {
         return branches.needsPositionCovariance();
+    }
+
+    @Override
+    public OwnCovariance ownCovarianceRead(OwnCovariance after) {
+        return branches.ownCovarianceRead(after);
     }
 
     @Override

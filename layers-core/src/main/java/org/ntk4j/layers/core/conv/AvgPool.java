@@ -1,11 +1,13 @@
 package org.ntk4j.layers.core.conv;
 
 import java.util.List;
+import org.ntk4j.api.ArrayOps;
 import org.ntk4j.api.BuildContext;
 import org.ntk4j.api.KernelState;
 import org.ntk4j.api.Layer;
 import org.ntk4j.api.LayerConfig;
 import org.ntk4j.api.LayerType;
+import org.ntk4j.api.OwnCovariance;
 import org.ntk4j.api.ParamSpec;
 import org.ntk4j.api.Shape;
 import org.ntk4j.api.SpecException;
@@ -50,7 +52,8 @@ public final class AvgPool implements Layer {
         public Layer create(LayerConfig c, BuildContext ctx) {
             int[] window = c.getIntList("window");
             int[] strides = c.getIntList("strides");
-            return new AvgPool(c.path(), window, strides == null ? window : strides, Padding.of(c.getString("padding")));
+            return new AvgPool(c.path(), window, strides == null ? window : strides, Padding.of(c.getString("padding")),
+                    ctx.numeric().arrays());
         }
     };
 
@@ -58,8 +61,15 @@ public final class AvgPool implements Layer {
     private final int[] window;
     private final int[] strides;
     private final Padding padding;
+    private final ArrayOps ops;
 
     public AvgPool(String path, int[] window, int[] strides, Padding padding) {
+        this(path, window, strides, padding, ArrayOps.SCALAR);
+    }
+
+    /** As above, with the window sums run by {@code ops} (the numeric core's). */
+    public AvgPool(String path, int[] window, int[] strides, Padding padding, ArrayOps ops) {
+        this.ops = ops;
         this.path = path;
         this.window = window.clone();
         this.strides = strides.clone();
@@ -104,9 +114,15 @@ public final class AvgPool implements Layer {
         }
         WindowGeometry g = geometry(s.spatial());
         KernelState o = s.reshaped(g.outSpatial(), KernelState.Positions.FULL, s.channels(), null, null);
-        PositionCovariance op = new PositionCovariance(g);
-        pool(op, s.self1(), o.self1(), s.entrySize(), o.entrySize());
-        pool(op, s.self2(), o.self2(), s.entrySize(), o.entrySize());
+        PositionCovariance op = new PositionCovariance(g, ops);
+        if (s.ownDiagonalOnly()) {
+            // Nothing downstream reads the output's variances (see ownCovarianceRead): mark them unknown.
+            java.util.Arrays.fill(o.self1(), Double.NaN);
+            java.util.Arrays.fill(o.self2(), Double.NaN);
+        } else {
+            pool(op, s.self1(), o.self1(), s.entrySize(), o.entrySize());
+            pool(op, s.self2(), o.self2(), s.entrySize(), o.entrySize());
+        }
         pool(op, s.cross(), o.cross(), s.entrySize(), o.entrySize());
         if (s.hasNtk()) {
             pool(op, s.ntk(), o.ntk(), s.entrySize(), o.entrySize());
@@ -119,6 +135,12 @@ public final class AvgPool implements Layer {
         for (int k = 0; k < n; k++) {
             op.poolFull(in, k * ei, out, k * eo);
         }
+    }
+
+    /** An output variance averages the own covariance over pairs of window positions. */
+    @Override
+    public OwnCovariance ownCovarianceRead(OwnCovariance after) {
+        return after == OwnCovariance.UNUSED ? OwnCovariance.UNUSED : OwnCovariance.FULL;
     }
 
     @Override

@@ -1,9 +1,11 @@
 package org.ntk4j.layers.core.conv;
 
 import java.util.List;
+import org.ntk4j.api.ArrayOps;
 import org.ntk4j.api.BuildContext;
 import org.ntk4j.api.KernelState;
 import org.ntk4j.api.Layer;
+import org.ntk4j.api.OwnCovariance;
 import org.ntk4j.api.LayerConfig;
 import org.ntk4j.api.LayerType;
 import org.ntk4j.api.ParamSpec;
@@ -56,7 +58,8 @@ public final class Conv implements Layer {
         @Override
         public Layer create(LayerConfig c, BuildContext ctx) {
             return new Conv(c.path(), c.getIntList("filter"), c.getIntList("strides"), Padding.of(c.getString("padding")),
-                    c.getDouble("wStd"), c.getDouble("bStd"), c.getInt("width"), ctx.parameterization());
+                    c.getDouble("wStd"), c.getDouble("bStd"), c.getInt("width"), ctx.parameterization(),
+                    ctx.numeric().arrays());
         }
     };
 
@@ -70,10 +73,18 @@ public final class Conv implements Layer {
     private final double bStd;
     private final int width;
     private final Parameterization parameterization;
+    private final ArrayOps ops;
 
     /** {@code filter} and {@code strides} may be null: 3 and 1 along every spatial axis. */
     public Conv(String path, int[] filter, int[] strides, Padding padding, double wStd, double bStd, int width,
                 Parameterization parameterization) {
+        this(path, filter, strides, padding, wStd, bStd, width, parameterization, ArrayOps.SCALAR);
+    }
+
+    /** As above, with the window sums run by {@code ops} (the numeric core's). */
+    public Conv(String path, int[] filter, int[] strides, Padding padding, double wStd, double bStd, int width,
+                Parameterization parameterization, ArrayOps ops) {
+        this.ops = ops;
         this.path = path;
         this.filter = filter == null ? null : filter.clone();
         this.strides = strides == null ? null : strides.clone();
@@ -114,33 +125,93 @@ public final class Conv implements Layer {
         }
         WindowGeometry g = geometry(s.spatial());
         KernelState o = s.reshaped(g.outSpatial(), s.mode(), width, null, null);
-        PositionCovariance op = new PositionCovariance(g);
+        PositionCovariance op = new PositionCovariance(g, ops);
         boolean full = s.mode() == KernelState.Positions.FULL;
         int ei = s.entrySize();
         int eo = o.entrySize();
         double w2f = wStd * wStd / g.taps();
         double b2 = bStd * bStd;
-        double fanIn = (double) s.channels() * g.taps();
-        transformAll(op, full, s.self1(), o.self1(), ei, eo);
-        transformAll(op, full, s.self2(), o.self2(), ei, eo);
+        boolean ownFull = full && !s.ownDiagonalOnly();
+        transformAll(op, ownFull, s.self1(), o.self1(), s.ownEntrySize(), o.ownEntrySize());
+        transformAll(op, ownFull, s.self2(), o.self2(), s.ownEntrySize(), o.ownEntrySize());
         transformAll(op, full, s.cross(), o.cross(), ei, eo);
         if (s.hasNtk()) {
             transformAll(op, full, s.ntk(), o.ntk(), ei, eo);
-            double[] k = o.cross();
-            double[] t = o.ntk();
-            boolean ntkParam = parameterization == Parameterization.NTK;
-            for (int i = 0; i < k.length; i++) {
-                // k and t hold the tap sums Σ_δ K and Σ_δ Θ here; A = sum / |F|.
-                double kNew = w2f * k[i] + b2;
-                t[i] = ntkParam ? kNew + w2f * t[i] : fanIn / g.taps() * k[i] + 1.0 + w2f * t[i];
-                k[i] = kNew;
-            }
-        } else {
-            affine(o.cross(), w2f, b2);
         }
+        affineTapSums(o.cross(), o.ntk(), 0, o.cross().length, s.channels(), g.taps());
         affine(o.self1(), w2f, b2);
         affine(o.self2(), w2f, b2);
         return o;
+    }
+
+    /**
+     * Turns the tap sums {@code Σ_δ K} and {@code Σ_δ Θ} held in {@code k} and {@code t} (null
+     * without NTK) on {@code [from, from + n)} into the layer's output ({@code A = sum / |F|});
+     * {@code channels} is the input's channel count.
+     */
+    void affineTapSums(double[] k, double[] t, int from, int n, int channels, int taps) {
+        double w2f = wStd * wStd / taps;
+        double b2 = bStd * bStd;
+        int to = from + n;
+        if (t == null) {
+            for (int i = from; i < to; i++) {
+                k[i] = w2f * k[i] + b2;
+            }
+            return;
+        }
+        double fanIn = (double) channels * taps;
+        if (parameterization == Parameterization.NTK) {
+            for (int i = from; i < to; i++) {
+                double kNew = w2f * k[i] + b2;
+                t[i] = kNew + w2f * t[i];
+                k[i] = kNew;
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                double kNew = w2f * k[i] + b2;
+                t[i] = fanIn / taps * k[i] + 1.0 + w2f * t[i];
+                k[i] = kNew;
+            }
+        }
+    }
+
+    /**
+     * The own covariances' update in place, for geometries that keep the positions ({@link ConvRows#fits}):
+     * FULL blocks through {@code rows}, diagonal-only ones through the one-sided sum. Sets the
+     * output's channel count.
+     */
+    void applyOwnInPlace(KernelState s, WindowGeometry g, ConvRows rows) {
+        for (double[] self : new double[][]{s.self1(), s.self2()}) {
+            int e = s.ownEntrySize();
+            int count = self.length / e;
+            if (s.ownDiagonalOnly()) {
+                PositionCovariance op = new PositionCovariance(g, ops);
+                double[] out = new double[e];
+                for (int i = 0; i < count; i++) {
+                    op.convDiagonal(self, i * e, out, 0);
+                    System.arraycopy(out, 0, self, i * e, e);
+                }
+            } else {
+                for (int i = 0; i < count; i++) {
+                    rows.all(self, i * e);
+                }
+            }
+            affine(self, wStd * wStd / g.taps(), bStd * bStd);
+        }
+        s.setChannels(width);
+    }
+
+    ArrayOps arrayOps() {
+        return ops;
+    }
+
+    /**
+     * conv followed by a coordinatewise activation becomes one layer that updates each row of a
+     * FULL kernel entry in place and applies the dual to it while it is in cache ({@link ConvActivation}).
+     */
+    @Override
+    public Layer fuseWith(Layer next) {
+        return next.activation() == null ? null : new ConvActivation(this, next);
     }
 
     private static void transformAll(PositionCovariance op, boolean full, double[] in, double[] out, int ei, int eo) {
@@ -158,6 +229,12 @@ public final class Conv implements Layer {
         for (int k = 0; k < a.length; k++) {
             a[k] = mul * a[k] + add;
         }
+    }
+
+    /** One filter tap is shared by both positions: output variances come from input variances alone. */
+    @Override
+    public OwnCovariance ownCovarianceRead(OwnCovariance after) {
+        return after;
     }
 
     @Override

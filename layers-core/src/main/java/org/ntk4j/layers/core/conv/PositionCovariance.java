@@ -1,6 +1,7 @@
 package org.ntk4j.layers.core.conv;
 
 import java.util.Arrays;
+import org.ntk4j.api.ArrayOps;
 
 /**
  * The window operators on one kernel entry (one pair of inputs), separable along spatial axes so
@@ -18,11 +19,13 @@ import java.util.Arrays;
  */
 final class PositionCovariance {
     private final WindowGeometry g;
+    private final ArrayOps ops;
     /** Two buffers that successive axis passes alternate between, and one for pooled rows. */
     private final double[][] buffers = {new double[0], new double[0], new double[0]};
 
-    PositionCovariance(WindowGeometry g) {
+    PositionCovariance(WindowGeometry g, ArrayOps ops) {
         this.g = g;
+        this.ops = ops;
     }
 
     /** Writes {@code Σ_δ K(src(p, δ), src(q, δ))} of the P×P block at {@code in[inOff]} to {@code out[outOff]}. */
@@ -184,7 +187,7 @@ final class PositionCovariance {
      * One axis of the conv update on a square block whose sides are both laid out
      * {@code [pre][n][suf]}: the tap δ moves both sides together.
      */
-    private static void shiftAxis(double[] in, int inOff, double[] out, int outOff, int pre, AxisTaps t, int suf) {
+    private void shiftAxis(double[] in, int inOff, double[] out, int outOff, int pre, AxisTaps t, int suf) {
         int nIn = t.in;
         int nOut = t.out;
         int sideIn = pre * nIn * suf;
@@ -223,7 +226,7 @@ final class PositionCovariance {
     }
 
     /** {@code out[pre][o][suf] = w · Σ_δ in[pre][src(o, δ)][suf]} (zero pads skipped). */
-    private static void gatherAxis(double[] in, int inOff, double[] out, int outOff, int pre, AxisTaps t, int suf,
+    private void gatherAxis(double[] in, int inOff, double[] out, int outOff, int pre, AxisTaps t, int suf,
                                    double w) {
         int nIn = t.in;
         int nOut = t.out;
@@ -246,10 +249,8 @@ final class PositionCovariance {
         }
     }
 
-    private static void add(double[] in, int from, double[] out, int to, int len) {
-        for (int k = 0; k < len; k++) {
-            out[to + k] += in[from + k];
-        }
+    private void add(double[] in, int from, double[] out, int to, int len) {
+        ops.addInto(in, from, out, to, len);
     }
 
     private double[] scratch(int which, int size) {

@@ -53,8 +53,8 @@ public final class CnnBench {
             in[i] = Math.sin(i);
         }
         double[] out = new double[p * p];
-        PositionCovariance c = new PositionCovariance(conv);
-        PositionCovariance q = new PositionCovariance(pool);
+        PositionCovariance c = new PositionCovariance(conv, org.ntk4j.api.ArrayOps.SCALAR);
+        PositionCovariance q = new PositionCovariance(pool, org.ntk4j.api.ArrayOps.SCALAR);
         double bestConv = Double.MAX_VALUE;
         double bestPool = Double.MAX_VALUE;
         // Thread CPU time: the machine is shared, wall-clock time of one thread says little.

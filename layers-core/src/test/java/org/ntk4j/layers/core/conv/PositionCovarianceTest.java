@@ -39,7 +39,7 @@ class PositionCovarianceTest {
         Gaussian.fill(k, 1.0, new SplittableRandom(h * 31L + w));
         int off = 3;
 
-        PositionCovariance op = new PositionCovariance(g);
+        PositionCovariance op = new PositionCovariance(g, org.ntk4j.api.ArrayOps.SCALAR);
         double[] full = new double[outP * outP + 2];
         op.convFull(k, off, full, 2);
         double[] pooled = new double[outP * outP + 1];

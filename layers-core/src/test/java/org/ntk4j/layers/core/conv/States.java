@@ -22,22 +22,30 @@ final class States {
 
     /** The state of {@code a} against {@code b} with a random positive NTK-like second kernel. */
     static KernelState of(double[][] a, double[][] b, int[] spatial, int d, KernelState.Positions mode) {
+        return of(a, b, spatial, d, mode, false);
+    }
+
+    /** As above; with {@code ownDiagonalOnly} (FULL mode) the own covariances keep only variances. */
+    static KernelState of(double[][] a, double[][] b, int[] spatial, int d, KernelState.Positions mode,
+                          boolean ownDiagonalOnly) {
         int size = 1;
         for (int s : spatial) {
             size *= s;
         }
-        KernelState s = KernelState.create(a.length, b.length, spatial, mode, d, true, null, null);
+        KernelState s = KernelState.create(a.length, b.length, spatial, mode, ownDiagonalOnly, d, true, null, null);
         int e = s.entrySize();
+        KernelState.Positions own = s.ownDiagonalOnly() ? KernelState.Positions.DIAGONAL : mode;
+        int eo = s.ownEntrySize();
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < b.length; j++) {
                 block(a[i], b[j], size, d, mode, s.cross(), (i * b.length + j) * e);
                 // A second, different kernel as the incoming NTK: inner products of squared inputs.
                 block(square(a[i]), square(b[j]), size, d, mode, s.ntk(), (i * b.length + j) * e);
             }
-            block(a[i], a[i], size, d, mode, s.self1(), i * e);
+            block(a[i], a[i], size, d, own, s.self1(), i * eo);
         }
         for (int j = 0; j < b.length; j++) {
-            block(b[j], b[j], size, d, mode, s.self2(), j * e);
+            block(b[j], b[j], size, d, own, s.self2(), j * eo);
         }
         return s;
     }
