@@ -25,6 +25,9 @@ import org.ntk4j.engine.linalg.LinearAlgebra;
  */
 public final class KernelComputer {
 
+    /** Tile side that keeps the own-covariance overhead of FULL-own tiles near 2/8 = 25%. */
+    private static final int FULL_OWN_TILE = 8;
+
     private final Layer network;
     private final KernelOptions options;
     private final LinearAlgebra linearAlgebra;
@@ -108,6 +111,13 @@ public final class KernelComputer {
                     perPair / 1e6, a.positions(), heap >> 20, options.threads()));
         }
         int tile = (int) Math.max(1, Math.min(256, Math.sqrt((double) options.tileBytes() / perPair)));
+        if (mode == Positions.FULL && !ownDiagonalOnly(mode) && tile < FULL_OWN_TILE) {
+            // Every tile recomputes the full own covariances of its 2t inputs beside its t² pairs:
+            // with entries of megabytes (32×32 images) one-pair tiles would triple the work. Take
+            // larger tiles as far as a third of the heap per thread allows.
+            long perThread = heap / (3L * options.threads());
+            tile = (int) Math.max(tile, Math.min(FULL_OWN_TILE, Math.sqrt((double) perThread / perPair)));
+        }
         int rowTiles = (a.count() + tile - 1) / tile;
         int colTiles = (b.count() + tile - 1) / tile;
         List<int[]> jobs = new ArrayList<>();
