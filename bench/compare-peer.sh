@@ -37,10 +37,15 @@ layers.append({"type": "dense", "wStd": w, "bStd": b})
 json.dump({"name": f"{act}-mlp-depth{depth}", "layers": layers}, open(path, "w"))
 PY
 
+# Each tool's outputs are flushed to disk (sync, untimed) before the other one runs: otherwise the
+# second tool pays for writing back the first one's files (256 MB for two 4000 × 4000 kernels).
+sync
 t0=$(date +%s.%N)
 python3 "$peer" mlp --x "$work/x.npy" --depth "$depth" --w-std "$w" --b-std "$b" --act "$act" \
   --quad-degree "$deg" --out "$work/peer" > "$work/peer.log"
 t1=$(date +%s.%N)
+sync
+t1s=$(date +%s.%N)
 # shellcheck disable=SC2086
 "$ntk4j" kernel --arch "$work/arch.json" --x1 "$work/x.npy" --out "$work/ntk4j" $threads 2> "$work/ntk4j.log"
 t2=$(date +%s.%N)
@@ -49,11 +54,11 @@ if [ "$reference" = 1 ]; then
     --quad-degree 200 --out "$work/ref" > /dev/null
 fi
 
-python3 - "$work" "$t0" "$t1" "$t2" "$n" "$d" "$depth" "$act" "$reference" <<'PY'
+python3 - "$work" "$t0" "$t1" "$t1s" "$t2" "$n" "$d" "$depth" "$act" "$reference" <<'PY'
 import sys, os, json, numpy as np
-work, t0, t1, t2 = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
-n, d, depth, act, reference = sys.argv[5], sys.argv[6], sys.argv[7], sys.argv[8], sys.argv[9] == "1"
-peer_s, ntk_s = t1 - t0, t2 - t1
+work, t0, t1, t1s, t2 = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+n, d, depth, act, reference = sys.argv[6], sys.argv[7], sys.argv[8], sys.argv[9], sys.argv[10] == "1"
+peer_s, ntk_s = t1 - t0, t2 - t1s
 def rel(a, b):
     return float(np.max(np.abs(a - b) / np.maximum(np.abs(b), 1e-300)))
 out = {}

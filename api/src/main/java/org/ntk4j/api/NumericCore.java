@@ -26,6 +26,14 @@ public interface NumericCore {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Waits, at most {@code maxMillis}, while this core still makes its code fast in the background
+     * (the SIMD core has its vector code compiled by a warm-up thread): before a long computation
+     * that costs less than running the slow code meanwhile. The default returns at once.
+     */
+    default void awaitWarm(long maxMillis) {
+    }
+
     /** The array loops of this core (conv and pooling window sums). */
     default ArrayOps arrays() {
         return ArrayOps.SCALAR;

@@ -11,6 +11,9 @@ import org.ntk4j.api.NumericCore;
 import org.ntk4j.api.Parameterization;
 import org.ntk4j.api.SpecException;
 import org.ntk4j.engine.linalg.LinearAlgebra;
+import org.ntk4j.engine.linalg.LinearAlgebras;
+import org.ntk4j.engine.numeric.ScalarNumericCore;
+import org.ntk4j.engine.numeric.select.NumericCoreSelection;
 import org.ntk4j.engine.plugin.PluginRegistry;
 import org.ntk4j.engine.spec.ArchitectureReader;
 import org.ntk4j.engine.spec.LayerCatalog;
@@ -50,6 +53,20 @@ public final class Ntk4j {
 
     /** Plugins from the classpath and from every jar in {@code pluginsDir} (may be null). */
     public static Ntk4j create(Path pluginsDir) {
+        // Overlap the slow parts of start-up with plugin discovery and Guice's: choosing the
+        // numeric core (the SIMD core starts compiling its relu code then, see kernels-simd's
+        // BackgroundWarmUp) and loading native OpenBLAS (~0.15 s). Both choices are made once per
+        // process; the bindings wait for them and report any error themselves.
+        Thread early = new Thread(() -> {
+            try {
+                NumericCoreSelection.select(new ScalarNumericCore());
+                LinearAlgebras.selection();
+            } catch (RuntimeException e) {
+                // Reported by the bindings, which make the same choices again.
+            }
+        }, "ntk4j-start-up");
+        early.setDaemon(true);
+        early.start();
         PluginRegistry registry = PluginRegistry.discover(Ntk4j.class.getClassLoader(), pluginsDir);
         return new Ntk4j(Guice.createInjector(new EngineModule(registry)));
     }

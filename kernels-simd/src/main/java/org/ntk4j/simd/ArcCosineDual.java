@@ -18,7 +18,7 @@ import org.ntk4j.api.DualActivation;
  * non-negative terms. The scalar form in layers-core takes two atan2 instead; both agree to ~1e-15.
  * A zero variance puts the unit at the kink: θ = π/2, cov = 0, dot = ((a + b)/2)².
  */
-final class ArcCosineDual implements DualActivation {
+final class ArcCosineDual implements WarmableDual {
 
     private static final double INV_TWO_PI = 1.0 / (2.0 * Math.PI);
     private static final double SERIES_ANGLE = 0.5;
@@ -44,6 +44,7 @@ final class ArcCosineDual implements DualActivation {
     }
 
     private final WarmUp warmUp = new WarmUp();
+    private final WarmUp runWarmUp = new WarmUp();
 
     @Override
     public void compute(double[] k11, double[] k22, double[] k12, int n, double[] cov, double[] dot) {
@@ -52,7 +53,7 @@ final class ArcCosineDual implements DualActivation {
             vectors(k11, k22, k12, cov, dot, n);
             return;
         }
-        int v = WarmUp.probe(n);
+        int v = warmUp.probeFor(n);
         long t0 = System.nanoTime();
         vectors(k11, k22, k12, cov, dot, v);
         long t1 = System.nanoTime();
@@ -63,12 +64,30 @@ final class ArcCosineDual implements DualActivation {
     }
 
     /** True once the vector code has proven faster than the scalar twin (see {@link WarmUp}). */
-    boolean isHot() {
+    @Override
+    public boolean isHot() {
         return warmUp.isHot();
     }
 
+    /** True once the vector code of runs has proven faster than the batch path. */
+    boolean runsAreHot() {
+        return runWarmUp.isHot();
+    }
+
+    @Override
+    public void probeOnlyIn(Thread thread) {
+        warmUp.probeOnlyIn(thread);
+        runWarmUp.probeOnlyIn(thread);
+    }
+
+    @Override
+    public boolean isWarm() {
+        return warmUp.isHot() && runWarmUp.isHot();
+    }
+
     /** Pairs [0, to) in vectors, the last one masked. */
-    void vectors(double[] k11, double[] k22, double[] k12, double[] cov, double[] dot, int to) {
+    @Override
+    public void vectors(double[] k11, double[] k22, double[] k12, double[] cov, double[] dot, int to) {
         int i = 0;
         for (int bound = Lanes.SPECIES.loopBound(to); i < bound; i += Lanes.LENGTH) {
             block(k11, k22, k12, cov, dot, i, null);
@@ -84,13 +103,36 @@ final class ArcCosineDual implements DualActivation {
         general(k11, 0.0, k22, i, cross, cov, i, dot, false, m);
     }
 
+    /**
+     * Runs have their own warm-up: their vector code ({@link #runs}) is other methods than the
+     * batches', which C2 may compile seconds later; until then one vector of each run goes through
+     * it and the rest through the batch path (hot or cold itself), with the same bits.
+     */
     @Override
     public void applyRun(double k11, double[] k22, int k22From, double[] cov, int from, int n, double[] ntk) {
-        if (!warmUp.isHot()) {
-            DualActivation.super.applyRun(k11, k22, k22From, cov, from, n, ntk);
+        if (runWarmUp.isHot()) {
+            runs(k11, k22, k22From, cov, from, n, ntk);
             return;
         }
-        runs(k11, k22, k22From, cov, from, n, ntk);
+        int v = runWarmUp.probeFor(n);
+        long t0 = System.nanoTime();
+        runs(k11, k22, k22From, cov, from, v, ntk);
+        long t1 = System.nanoTime();
+        WarmableDual.super.applyRun(k11, k22, k22From + v, cov, from + v, n - v, ntk);
+        runWarmUp.record(t1 - t0, v, System.nanoTime() - t1, n - v);
+    }
+
+    /** Batches, and runs with and without NTK on non-negative (relu's short path) and mixed rows. */
+    @Override
+    public void exercise(double[] k11, double[] k22, double[] k12, double[] cov, double[] dot, int n) {
+        vectors(k11, k22, k12, cov, dot, n);
+        for (int sign = 1; sign >= -1; sign -= 2) {
+            for (int i = 0; i < n; i++) {
+                cov[i] = (i % 2 == 0 ? 0.5 : 0.5 * sign) * Math.sqrt(k11[0] * k22[i]);
+            }
+            runs(k11[0], k22, 0, cov, 0, n, dot);
+            runs(k11[0], k22, 0, cov, 0, n, null);
+        }
     }
 
     /** {@link #applyRun} in vectors, hot or not. */

@@ -10,7 +10,7 @@ import org.ntk4j.api.DualActivation;
  * without asin's trouble at ±1) and {@code dot = (4/π)/√det}. det ≥ 1, so both are finite for any
  * variances, including zero.
  */
-final class ErfDual implements DualActivation {
+final class ErfDual implements WarmableDual {
 
     private static final double TWO_OVER_PI = 2.0 / Math.PI;
     private static final double FOUR_OVER_PI = 4.0 / Math.PI;
@@ -24,7 +24,7 @@ final class ErfDual implements DualActivation {
             vectors(k11, k22, k12, cov, dot, n);
             return;
         }
-        int v = WarmUp.probe(n);
+        int v = warmUp.probeFor(n);
         long t0 = System.nanoTime();
         vectors(k11, k22, k12, cov, dot, v);
         long t1 = System.nanoTime();
@@ -35,12 +35,19 @@ final class ErfDual implements DualActivation {
     }
 
     /** True once the vector code has proven faster than the scalar twin (see {@link WarmUp}). */
-    boolean isHot() {
+    @Override
+    public boolean isHot() {
         return warmUp.isHot();
     }
 
     /** Pairs [0, to) in vectors, the last one masked. */
-    void vectors(double[] k11, double[] k22, double[] k12, double[] cov, double[] dot, int to) {
+    @Override
+    public void probeOnlyIn(Thread thread) {
+        warmUp.probeOnlyIn(thread);
+    }
+
+    @Override
+    public void vectors(double[] k11, double[] k22, double[] k12, double[] cov, double[] dot, int to) {
         int i = 0;
         for (int bound = Lanes.SPECIES.loopBound(to); i < bound; i += Lanes.LENGTH) {
             block(k11, k22, k12, cov, dot, i, null);

@@ -14,7 +14,7 @@ import org.ntk4j.api.DualActivation;
  * </pre>
  * Δ ≥ 1, so everything is finite for any variances (zero variance: cov = 0, dot = φ'(0)² = 1/4).
  */
-final class GeluDual implements DualActivation {
+final class GeluDual implements WarmableDual {
 
     private static final double TWO_PI = 2.0 * Math.PI;
 
@@ -27,7 +27,7 @@ final class GeluDual implements DualActivation {
             vectors(k11, k22, k12, cov, dot, n);
             return;
         }
-        int v = WarmUp.probe(n);
+        int v = warmUp.probeFor(n);
         long t0 = System.nanoTime();
         vectors(k11, k22, k12, cov, dot, v);
         long t1 = System.nanoTime();
@@ -38,12 +38,19 @@ final class GeluDual implements DualActivation {
     }
 
     /** True once the vector code has proven faster than the scalar twin (see {@link WarmUp}). */
-    boolean isHot() {
+    @Override
+    public boolean isHot() {
         return warmUp.isHot();
     }
 
     /** Pairs [0, to) in vectors, the last one masked. */
-    void vectors(double[] k11, double[] k22, double[] k12, double[] cov, double[] dot, int to) {
+    @Override
+    public void probeOnlyIn(Thread thread) {
+        warmUp.probeOnlyIn(thread);
+    }
+
+    @Override
+    public void vectors(double[] k11, double[] k22, double[] k12, double[] cov, double[] dot, int to) {
         int i = 0;
         for (int bound = Lanes.SPECIES.loopBound(to); i < bound; i += Lanes.LENGTH) {
             block(k11, k22, k12, cov, dot, i, null);

@@ -41,6 +41,9 @@ public final class SimdNumericCore implements NumericCore {
 
     public SimdNumericCore(NumericCore scalar) {
         this.scalar = Objects.requireNonNull(scalar, "scalar");
+        // relu is by far the most used dual, and its vector code takes C2 a second to reach on a
+        // 2-core machine: start on it now, while the rest of the architecture is still being read.
+        BackgroundWarmUp.start((WarmableDual) RELU);
     }
 
     /** Bits of the platform's preferred double vector (e.g. 256 with AVX2, 512 with AVX-512). */
@@ -59,7 +62,7 @@ public final class SimdNumericCore implements NumericCore {
      */
     @Override
     public Optional<DualActivation> closedForm(String activation, LayerConfig params) {
-        return Optional.ofNullable(switch (activation) {
+        Optional<DualActivation> dual = Optional.ofNullable(switch (activation) {
             case "relu" -> RELU;
             case "leakyRelu" -> new ArcCosineDual(params.getDouble("slope"), 1.0);
             case "abRelu" -> new ArcCosineDual(params.getDouble("a"), params.getDouble("b"));
@@ -72,11 +75,19 @@ public final class SimdNumericCore implements NumericCore {
             case "sign" -> SIGN;
             default -> null;
         });
+        // An architecture uses it: have its vector code compiled by the time the kernels need it.
+        dual.filter(WarmableDual.class::isInstance).ifPresent(d -> BackgroundWarmUp.start((WarmableDual) d));
+        return dual;
     }
 
     @Override
     public DualActivation quadrature(ActivationFunction f, int degree) {
         return scalar.quadrature(f, degree);
+    }
+
+    @Override
+    public void awaitWarm(long maxMillis) {
+        BackgroundWarmUp.awaitAll(maxMillis);
     }
 
     @Override

@@ -10,7 +10,8 @@ package org.ntk4j.simd;
  * code it stays cold, which is the right answer there too.
  *
  * <p>Shared by all threads using one dual: the streak is updated without synchronisation (a lost
- * update only delays the switch), the switch itself is a volatile write.
+ * update only delays the switch), the switch itself is a volatile write. While a background
+ * warm-up runs ({@code BackgroundWarmUp}) only its thread probes.
  */
 final class WarmUp {
 
@@ -22,6 +23,8 @@ final class WarmUp {
 
     private volatile boolean hot;
     private int streak;
+    /** The only thread that probes while a background warm-up runs; null: every thread probes. */
+    private volatile Thread prober;
 
     boolean isHot() {
         return hot;
@@ -30,6 +33,22 @@ final class WarmUp {
     /** Pairs of a cold batch of {@code n} for the vector code: one whole vector, or none. */
     static int probe(int n) {
         return n >= PROBE ? PROBE : 0;
+    }
+
+    /**
+     * Pairs of a cold batch of {@code n} that this thread sends through the vector code: a whole
+     * vector, or none when the batch is shorter or another thread is the {@linkplain #probeOnlyIn
+     * prober}. Uncompiled vector code costs tens of microseconds a vector, more than a row of
+     * scalar pairs, so probes from every worker thread would slow the cold phase down further.
+     */
+    int probeFor(int n) {
+        Thread p = prober;
+        return p == null || p == Thread.currentThread() ? probe(n) : 0;
+    }
+
+    /** Lets only {@code thread} probe (a background warm-up), or every thread again ({@code null}). */
+    void probeOnlyIn(Thread thread) {
+        prober = thread;
     }
 
     /** One cold call's timings. */
