@@ -90,13 +90,38 @@ final class InputKernel {
                     out[off + p] = dot(x, xi + p * d, y, yj + p * d, d) * inv;
                 }
             }
-            case FULL -> {
-                for (int p = 0; p < size; p++) {
-                    for (int q = 0; q < size; q++) {
-                        out[off + p * size + q] = dot(x, xi + p * d, y, yj + q * d, d) * inv;
-                    }
+            case FULL -> fullBlock(x, xi, y, yj, size, d, out, off);
+        }
+    }
+
+    /**
+     * All pairs of positions, one row at a time: {@code row[q] = Σ_c x_p[c]·y_q[c]} over
+     * channel-major copies of y, so that the inner loop runs over zero-offset arrays (which C2
+     * vectorises; a dot product per entry costs ~5 ns for the 3 channels of an image). The sum runs
+     * over channels in order, so swapping x and y gives the same bits.
+     */
+    private static void fullBlock(double[] x, int xi, double[] y, int yj, int size, int d, double[] out, int off) {
+        double[][] yt = new double[d][size];
+        for (int q = 0; q < size; q++) {
+            for (int c = 0; c < d; c++) {
+                yt[c][q] = y[yj + q * d + c];
+            }
+        }
+        double inv = 1.0 / d;
+        double[] row = new double[size];
+        for (int p = 0; p < size; p++) {
+            java.util.Arrays.fill(row, 0.0);
+            for (int c = 0; c < d; c++) {
+                double xc = x[xi + p * d + c];
+                double[] yc = yt[c];
+                for (int q = 0; q < size; q++) {
+                    row[q] += xc * yc[q];
                 }
             }
+            for (int q = 0; q < size; q++) {
+                row[q] *= inv;
+            }
+            System.arraycopy(row, 0, out, off + p * size, size);
         }
     }
 
