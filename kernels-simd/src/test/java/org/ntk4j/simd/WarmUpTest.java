@@ -46,6 +46,23 @@ class WarmUpTest {
     }
 
     @Test
+    void whileABackgroundWarmUpRunsOnlyItsThreadProbes() throws InterruptedException {
+        WarmUp w = new WarmUp();
+        assertThat(w.probeFor(1001)).isEqualTo(Lanes.LENGTH);
+        Thread other = new Thread(() -> { });
+        w.probeOnlyIn(other);
+        assertThat(w.probeFor(1001)).isZero();
+        int[] seen = new int[1];
+        Thread self = new Thread(() -> seen[0] = w.probeFor(1001));
+        w.probeOnlyIn(self);
+        self.start();
+        self.join();
+        assertThat(seen[0]).isEqualTo(Lanes.LENGTH);
+        w.probeOnlyIn(null);
+        assertThat(w.probeFor(1001)).isEqualTo(Lanes.LENGTH);
+    }
+
+    @Test
     void probesOneVectorWhenTheBatchHoldsOne() {
         assertThat(WarmUp.probe(1001)).isEqualTo(Lanes.LENGTH);
         assertThat(WarmUp.probe(Lanes.LENGTH - 1)).isZero();
