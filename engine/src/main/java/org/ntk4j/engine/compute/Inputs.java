@@ -3,6 +3,8 @@ package org.ntk4j.engine.compute;
 import java.util.Arrays;
 import org.ntk4j.api.Shape;
 import org.ntk4j.api.SpecException;
+import org.ntk4j.engine.io.InputChecks;
+import org.ntk4j.engine.io.Tensor;
 
 /**
  * N inputs of one shape (spatial axes × channels, channels last), row-major in one array, with
@@ -77,23 +79,9 @@ public final class Inputs {
         return new Inputs("inputs", new int[]{rows.length, d}, flat, null);
     }
 
+    /** One check for every way inputs arrive (files, arrays, the CLI): the first non-finite value, named. */
     private void checkFinite() {
-        for (int k = 0; k < data.length; k++) {
-            if (!Double.isFinite(data[k])) {
-                throw new SpecException(name, "value at " + Arrays.toString(index(k)) + " is " + data[k]
-                        + "; inputs must be finite");
-            }
-        }
-    }
-
-    private int[] index(int flat) {
-        int[] shape = shape();
-        int[] idx = new int[shape.length];
-        for (int a = shape.length - 1; a >= 0; a--) {
-            idx[a] = flat % shape[a];
-            flat /= shape[a];
-        }
-        return idx;
+        InputChecks.requireFinite(Tensor.of(shape(), data), name);
     }
 
     public String name() {

@@ -74,7 +74,7 @@ class KernelComputerTest {
     @Test
     void nonFiniteInputsAreRefusedWithTheirIndex() {
         assertThatThrownBy(() -> new Inputs("x1.npy", new int[]{2, 2}, new double[]{1, 2, Double.NaN, 4}, null))
-                .isInstanceOf(SpecException.class).hasMessage("x1.npy: value at [1, 0] is NaN; inputs must be finite");
+                .isInstanceOf(SpecException.class).hasMessage("x1.npy: value at [1, 0] is NaN; inputs must be finite numbers");
     }
 
     @Test
