@@ -194,8 +194,9 @@ public final class KernelComputer {
         }
         int rows = s.n1();
         int cols = s.n2();
-        double[] k = s.cross().clone();
-        double[] t = s.ntk() == null ? null : s.ntk().clone();
+        // The tile's state ends here: its arrays go to the sink as they are (no copies).
+        double[] k = s.cross();
+        double[] t = s.ntk();
         if (diagonal) {
             // Both triangles come from the same formulas, but the dual's arguments arrive swapped:
             // copy one triangle so that K(x, x') = K(x', x) holds exactly.
@@ -204,9 +205,12 @@ public final class KernelComputer {
                 symmetrise(t, rows);
             }
         }
+        // Transposed before the sink owns the originals.
+        double[] kMirror = mirror ? transpose(k, rows, cols) : null;
+        double[] tMirror = mirror && t != null ? transpose(t, rows, cols) : null;
         sink.accept(r0, c0, rows, cols, k, t);
         if (mirror) {
-            sink.accept(c0, r0, cols, rows, transpose(k, rows, cols), t == null ? null : transpose(t, rows, cols));
+            sink.accept(c0, r0, cols, rows, kMirror, tMirror);
         }
     }
 
