@@ -36,6 +36,8 @@ public final class Main implements Runnable {
     private Ntk4j ntk4j;
 
     public static void main(String[] args) {
+        // Before picocli: the SIMD warm-up and OpenBLAS get a head start on the command's work.
+        Ntk4j.startUp();
         System.exit(run(System.out, System.err, args));
     }
 

@@ -33,6 +33,8 @@ public final class Ntk4j {
     /** System property naming the installation folder, whose {@code plugins/} is scanned. */
     public static final String HOME_PROPERTY = "ntk4j.home";
 
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
     private final LayerCatalog catalog;
     private final NumericCore numeric;
     private final LinearAlgebra linearAlgebra;
@@ -53,10 +55,22 @@ public final class Ntk4j {
 
     /** Plugins from the classpath and from every jar in {@code pluginsDir} (may be null). */
     public static Ntk4j create(Path pluginsDir) {
-        // Overlap the slow parts of start-up with plugin discovery and Guice's: choosing the
-        // numeric core (the SIMD core starts compiling its relu code then, see kernels-simd's
-        // BackgroundWarmUp) and loading native OpenBLAS (~0.15 s). Both choices are made once per
-        // process; the bindings wait for them and report any error themselves.
+        startUp();
+        PluginRegistry registry = PluginRegistry.discover(Ntk4j.class.getClassLoader(), pluginsDir);
+        return new Ntk4j(Guice.createInjector(new EngineModule(registry)));
+    }
+
+    /**
+     * Starts the slow once-per-process parts of start-up on a background thread, to overlap plugin
+     * discovery and Guice's start-up: choosing the numeric core (the SIMD core then starts
+     * compiling its relu code, see kernels-simd's BackgroundWarmUp) and loading native OpenBLAS
+     * (~0.15 s). {@link #create} calls it; a command-line front end may call it first thing. The
+     * engine's bindings wait for these choices and report any error themselves.
+     */
+    public static void startUp() {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
         Thread early = new Thread(() -> {
             try {
                 NumericCoreSelection.select(new ScalarNumericCore());
@@ -67,8 +81,6 @@ public final class Ntk4j {
         }, "ntk4j-start-up");
         early.setDaemon(true);
         early.start();
-        PluginRegistry registry = PluginRegistry.discover(Ntk4j.class.getClassLoader(), pluginsDir);
-        return new Ntk4j(Guice.createInjector(new EngineModule(registry)));
     }
 
     /** Reads an architecture file. */
