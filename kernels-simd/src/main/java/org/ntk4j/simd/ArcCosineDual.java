@@ -85,15 +85,17 @@ final class ArcCosineDual implements WarmableDual {
         return warmUp.isHot() && runWarmUp.isHot();
     }
 
-    /** Pairs [0, to) in vectors, the last one masked. */
+    /** Pairs [0, to) in vectors; the last partial vector in scalar twin arithmetic (the same bits). */
     @Override
     public void vectors(double[] k11, double[] k22, double[] k12, double[] cov, double[] dot, int to) {
         int i = 0;
         for (int bound = Lanes.SPECIES.loopBound(to); i < bound; i += Lanes.LENGTH) {
             block(k11, k22, k12, cov, dot, i, null);
         }
-        if (i < to) {
-            block(k11, k22, k12, cov, dot, i, Lanes.tail(i, to));
+        // The last partial vector in scalar twin arithmetic: the same bits, and masked vector code
+        // costs ~25 times a full vector on JDK 17 (its masks are not fully intrinsified).
+        for (; i < to; i++) {
+            pair(k11, k22, k12, cov, dot, i);
         }
     }
 
@@ -147,8 +149,10 @@ final class ArcCosineDual implements WarmableDual {
         for (int bound = Lanes.SPECIES.loopBound(n); i < bound; i += Lanes.LENGTH) {
             runBlock(k11, k22, k22From + i, cov, from + i, ntk, null);
         }
-        if (i < n) {
-            runBlock(k11, k22, k22From + i, cov, from + i, ntk, Lanes.tail(i, n));
+        // The last partial vector in scalar twin arithmetic: the same bits, and masked vector code
+        // costs ~25 times a whole vector on JDK 17 (its masks are not fully intrinsified).
+        for (; i < n; i++) {
+            twin(k11, k22[k22From + i], cov[from + i], cov, from + i, ntk, from + i, true);
         }
     }
 
@@ -249,11 +253,20 @@ final class ArcCosineDual implements WarmableDual {
 
     /** {@link #block} for pair i alone, in {@link ScalarTwin} arithmetic: the same bits. */
     void pair(double[] k11, double[] k22, double[] cross, double[] cov, double[] dot, int i) {
-        double v1 = ScalarTwin.variance(k11[i]);
-        double v2 = ScalarTwin.variance(k22[i]);
+        twin(k11[i], k22[i], cross[i], cov, i, dot, i, false);
+    }
+
+    /**
+     * The scalar twin of one pair: cov into {@code cov[ci]}, the derivative into {@code dot[di]}
+     * (null: none), or multiplied into it when {@code multiply} (a run's NTK).
+     */
+    private void twin(double k11, double k22, double k12, double[] cov, int ci, double[] dot, int di,
+                      boolean multiply) {
+        double v1 = ScalarTwin.variance(k11);
+        double v2 = ScalarTwin.variance(k22);
         double scale = ScalarTwin.scale(v1, v2);
-        double det = ScalarTwin.determinant(v1, v2, cross[i]);
-        double c = ScalarTwin.clampedCross(cross[i], det, scale);
+        double det = ScalarTwin.determinant(v1, v2, k12);
+        double c = ScalarTwin.clampedCross(k12, det, scale);
         double root = ScalarTwin.rootDeterminant(det);
         double magnitude = Math.abs(c);
         double small = ScalarTwin.atan2(root, magnitude);
@@ -266,9 +279,10 @@ final class ArcCosineDual implements WarmableDual {
         double gTheta = negative ? gLarge : gSmall;
         double gSupplement = negative ? gSmall : gLarge;
         boolean degenerate = scale == 0.0;
-        cov[i] = degenerate ? 0.0 : (gSupplement * sameSign - gTheta * oppositeSign) * INV_TWO_PI;
+        cov[ci] = degenerate ? 0.0 : (gSupplement * sameSign - gTheta * oppositeSign) * INV_TWO_PI;
         if (dot != null) {
-            dot[i] = degenerate ? atKink : (supplement * sameSign + theta * oppositeSign) * INV_TWO_PI;
+            double derivative = degenerate ? atKink : (supplement * sameSign + theta * oppositeSign) * INV_TWO_PI;
+            dot[di] = multiply ? dot[di] * derivative : derivative;
         }
     }
 

@@ -25,6 +25,13 @@ import org.ntk4j.engine.linalg.LinearAlgebra;
  */
 public final class KernelComputer {
 
+    /**
+     * Largest tile side: 512 × 512 pairs of vectors (4 MB of NNGP and NTK) ran the depth-10 relu MLP
+     * at N = 4000 ~5% faster than 256 × 256 (fewer Gram calls, tile hand-overs and transposes).
+     */
+    private static final int MAX_TILE = 512;
+    /** Tiles are not split below this side to make more of them. */
+    private static final int MIN_SPLIT_TILE = 64;
     /** Tile side that keeps the own-covariance overhead of FULL-own tiles near 2/8 = 25%. */
     private static final int FULL_OWN_TILE = 8;
 
@@ -110,7 +117,11 @@ public final class KernelComputer {
                             + "(%d MB for %d threads); raise -Xmx (JAVA_OPTS) or use fewer --threads",
                     perPair / 1e6, a.positions(), heap >> 20, options.threads()));
         }
-        int tile = (int) Math.max(1, Math.min(256, Math.sqrt((double) options.tileBytes() / perPair)));
+        int tile = (int) Math.max(1, Math.min(MAX_TILE, Math.sqrt((double) options.tileBytes() / perPair)));
+        // Enough tiles for every thread to stay busy to the end (one tile can be a tenth of the job).
+        while (tile > MIN_SPLIT_TILE && jobCount(a.count(), b.count(), tile, same) < 4L * options.threads()) {
+            tile = (tile + 1) / 2;
+        }
         if (mode == Positions.FULL && !ownDiagonalOnly(mode) && tile < FULL_OWN_TILE) {
             // Every tile recomputes the full own covariances of its 2t inputs beside its t² pairs:
             // with entries of megabytes (32×32 images) one-pair tiles would triple the work. Take
@@ -133,6 +144,13 @@ public final class KernelComputer {
         } finally {
             restore.run();
         }
+    }
+
+    /** Tiles of side {@code tile} over an n1 × n2 result (the upper triangle when x2 = x1). */
+    private static long jobCount(int n1, int n2, int tile, boolean same) {
+        long rows = (n1 + tile - 1) / tile;
+        long cols = (n2 + tile - 1) / tile;
+        return same ? rows * (rows + 1) / 2 : rows * cols;
     }
 
     private void runTiles(Inputs a, Inputs b, boolean same, Positions mode, KernelSink sink, int tile, List<int[]> jobs,
