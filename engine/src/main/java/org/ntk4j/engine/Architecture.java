@@ -80,7 +80,7 @@ public final class Architecture {
         return kernels(Inputs.of(x1), x2 == null ? null : Inputs.of(x2), KernelOptions.defaults());
     }
 
-    /** Kernel entries (pairs × positions) from which a job is long enough to wait for warm code. */
+    /** Kernel entries (see {@link KernelComputer#entries}) from which a job is long enough to wait for warm code. */
     static final long LONG_JOB_ENTRIES = 4_000_000L;
     static final long WARM_WAIT_MILLIS = 1500;
 
@@ -93,14 +93,13 @@ public final class Architecture {
 
     /** Streams tiles into {@code sink} (what the CLI does for outputs larger than memory). */
     public void kernels(Inputs x1, Inputs x2, KernelOptions options, KernelSink sink) {
-        long pairs = (long) x1.count() * (x2 == null ? x1.count() : x2.count());
-        long perPair = network.needsPositionCovariance() ? (long) x1.positions() * x1.positions() : x1.positions();
-        if (pairs * perPair >= LONG_JOB_ENTRIES) {
+        KernelComputer computer = new KernelComputer(network, options, linearAlgebra);
+        if (computer.entries(x1, x2) >= LONG_JOB_ENTRIES) {
             // A long job: better to start on fast code than to spend the first second on slow code
             // while it is being compiled (and to slow that compilation down).
             numeric.awaitWarm(WARM_WAIT_MILLIS);
         }
-        new KernelComputer(network, options, linearAlgebra).compute(x1, x2, sink);
+        computer.compute(x1, x2, sink);
     }
 
     /** Checks the inputs against the network without computing (errors name the place). */

@@ -97,13 +97,23 @@ public final class KernelComputer {
         }
     }
 
-    private long bytesPerPair(Inputs x, Positions mode) {
+    /** Kernel entries the job computes, all pairs times the doubles kept per pair: its size. */
+    public long entries(Inputs x1, Inputs x2) {
+        long pairs = (long) x1.count() * (x2 == null ? x1.count() : x2.count());
+        return pairs * entrySize(x1, positionsMode(x1));
+    }
+
+    private static long entrySize(Inputs x, Positions mode) {
         long s = x.positions();
-        long entry = switch (mode) {
+        return switch (mode) {
             case NONE -> 1;
             case DIAGONAL -> s;
             case FULL -> s * s;
         };
+    }
+
+    private long bytesPerPair(Inputs x, Positions mode) {
+        long entry = entrySize(x, mode);
         // cross + ntk + the per-input blocks and scratch a layer may allocate alongside.
         return entry * 8L * (options.withNtk() ? 4 : 3);
     }
@@ -122,7 +132,8 @@ public final class KernelComputer {
         while (tile > MIN_SPLIT_TILE && jobCount(a.count(), b.count(), tile, same) < 4L * options.threads()) {
             tile = (tile + 1) / 2;
         }
-        if (mode == Positions.FULL && !ownDiagonalOnly(mode) && tile < FULL_OWN_TILE) {
+        boolean ownDiagonalOnly = ownDiagonalOnly(mode);
+        if (mode == Positions.FULL && !ownDiagonalOnly && tile < FULL_OWN_TILE) {
             // Every tile recomputes the full own covariances of its 2t inputs beside its t² pairs:
             // with entries of megabytes (32×32 images) one-pair tiles would triple the work. Take
             // larger tiles as far as a third of the heap per thread allows.
@@ -140,7 +151,7 @@ public final class KernelComputer {
         AtomicLong done = new AtomicLong();
         Runnable restore = linearAlgebra != null && options.threads() > 1 ? linearAlgebra.singleThreaded() : () -> { };
         try {
-            runTiles(a, b, same, mode, sink, tile, jobs, done);
+            runTiles(a, b, same, mode, ownDiagonalOnly, sink, tile, jobs, done);
         } finally {
             restore.run();
         }
@@ -153,9 +164,8 @@ public final class KernelComputer {
         return same ? rows * (rows + 1) / 2 : rows * cols;
     }
 
-    private void runTiles(Inputs a, Inputs b, boolean same, Positions mode, KernelSink sink, int tile, List<int[]> jobs,
-                          AtomicLong done) {
-        boolean ownDiagonalOnly = ownDiagonalOnly(mode);
+    private void runTiles(Inputs a, Inputs b, boolean same, Positions mode, boolean ownDiagonalOnly, KernelSink sink,
+                          int tile, List<int[]> jobs, AtomicLong done) {
         runAll(jobs.stream().map(job -> (Runnable) () -> {
             int r0 = job[0] * tile;
             int r1 = Math.min(a.count(), r0 + tile);

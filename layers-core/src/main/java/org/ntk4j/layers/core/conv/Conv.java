@@ -181,12 +181,12 @@ public final class Conv implements Layer {
      * output's channel count.
      */
     void applyOwnInPlace(KernelState s, WindowGeometry g, ConvRows rows) {
+        int e = s.ownEntrySize();
+        PositionCovariance op = s.ownDiagonalOnly() ? new PositionCovariance(g, ops) : null;
+        double[] out = new double[e];
         for (double[] self : new double[][]{s.self1(), s.self2()}) {
-            int e = s.ownEntrySize();
             int count = self.length / e;
-            if (s.ownDiagonalOnly()) {
-                PositionCovariance op = new PositionCovariance(g, ops);
-                double[] out = new double[e];
+            if (op != null) {
                 for (int i = 0; i < count; i++) {
                     op.convDiagonal(self, i * e, out, 0);
                     System.arraycopy(out, 0, self, i * e, e);

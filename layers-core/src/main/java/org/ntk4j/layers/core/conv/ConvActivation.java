@@ -1,15 +1,9 @@
 package org.ntk4j.layers.core.conv;
 
-import java.util.Map;
-import org.ntk4j.api.Activation;
 import org.ntk4j.api.KernelState;
 import org.ntk4j.api.Layer;
-import org.ntk4j.api.OwnCovariance;
 import org.ntk4j.api.Pointwise;
-import org.ntk4j.api.Shape;
-import org.ntk4j.api.finite.FiniteContext;
-import org.ntk4j.api.finite.FiniteLayer;
-import org.ntk4j.layers.core.FusedTwin;
+import org.ntk4j.layers.core.FusedLayer;
 
 /**
  * {@code conv} and the coordinatewise activation after it, as one layer: the same kernels (the same
@@ -19,40 +13,19 @@ import org.ntk4j.layers.core.FusedTwin;
  * (allocate and zero, convolve, rescale, activate). Other cases (DIAGONAL mode, strides, VALID
  * padding) run the two layers in turn. Shapes, checks and twins are the two layers' own.
  */
-final class ConvActivation implements Layer {
+final class ConvActivation extends FusedLayer {
     private final Conv conv;
-    private final Layer activation;
 
     ConvActivation(Conv conv, Layer activation) {
+        super(conv, activation);
         this.conv = conv;
-        this.activation = activation;
-    }
-
-    @Override
-    public String type() {
-        return conv.type();
-    }
-
-    @Override
-    public String path() {
-        return conv.path();
-    }
-
-    @Override
-    public Activation activation() {
-        return null;
-    }
-
-    @Override
-    public Shape outputShape(Shape in) {
-        return activation.outputShape(conv.outputShape(in));
     }
 
     @Override
     public KernelState apply(KernelState s) {
         WindowGeometry g = conv.geometry(s.spatial());
         if (s.mode() != KernelState.Positions.FULL || s.hasMasks() || !ConvRows.fits(g)) {
-            return activation.apply(conv.apply(s));
+            return activationLayer().apply(conv.apply(s));
         }
         int channels = s.channels();
         int taps = g.taps();
@@ -63,7 +36,7 @@ final class ConvActivation implements Layer {
         int side = crossRows.positions();
         int entry = side * side;
         int[] current = {-1};
-        return Pointwise.apply(s, activation.activation().dual(), (cross, ntk, from, n) -> {
+        return Pointwise.apply(s, activationLayer().activation().dual(), (cross, ntk, from, n) -> {
             if (from % side != 0 || n % side != 0) {
                 throw new IllegalStateException("runs must be whole rows of " + side + " positions: " + from + "+" + n);
             }
@@ -84,35 +57,5 @@ final class ConvActivation implements Layer {
                 conv.affineTapSums(cross, ntk, row, side, channels, taps);
             }
         });
-    }
-
-    @Override
-    public boolean needsPositionCovariance() {
-        return conv.needsPositionCovariance() || activation.needsPositionCovariance();
-    }
-
-    @Override
-    public OwnCovariance ownCovarianceRead(OwnCovariance after) {
-        return conv.ownCovarianceRead(activation.ownCovarianceRead(after));
-    }
-
-    @Override
-    public boolean isBatchCoupled() {
-        return conv.isBatchCoupled() || activation.isBatchCoupled();
-    }
-
-    @Override
-    public boolean isFresh(boolean inputFresh) {
-        return activation.isFresh(conv.isFresh(inputFresh));
-    }
-
-    @Override
-    public Map<String, Object> diagnostics() {
-        return activation.diagnostics();
-    }
-
-    @Override
-    public FiniteLayer finite(FiniteContext context) {
-        return FusedTwin.of(context, conv, activation);
     }
 }
